@@ -1,0 +1,89 @@
+/**
+ * Orders as stored and as every part of the product reads them. Money is in
+ * integer cents; times are ISO-8601 UTC; `businessDate` is the restaurant's
+ * local date (YYYY-MM-DD) the order was placed on.
+ */
+
+export const ORDER_STATUSES = [
+  'PLACED',
+  'CONFIRMED',
+  'PREPARING',
+  'READY',
+  'OUT_FOR_DELIVERY',
+  'COMPLETED',
+  'CANCELLED',
+] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Statuses in which the kitchen still has work to do on an order. */
+export const OPEN_STATUSES: readonly OrderStatus[] = [
+  'PLACED',
+  'CONFIRMED',
+  'PREPARING',
+];
+
+export type Fulfilment = 'PICKUP' | 'DELIVERY';
+export type OrderChannel = 'KEYPAD' | 'VOICE';
+
+export interface OrderLine {
+  itemId: string;
+  name: string;
+  sizeId?: string;
+  sizeName?: string;
+  unitPriceCents: number;
+  quantity: number;
+}
+
+export interface OrderTotals {
+  subtotalCents: number;
+  taxCents: number;
+  totalCents: number;
+  currency: string;
+}
+
+/** What the call flow hands over to be stored: everything but the ticket. */
+export interface OrderDraft extends OrderTotals {
+  /** Derived from the call's TransactionId: one call, one order. */
+  orderId: string;
+  businessDate: string;
+  channel: OrderChannel;
+  callerNumber: string;
+  customerName?: string;
+  lines: OrderLine[];
+  fulfilment: Fulfilment;
+  deliveryAddress?: string;
+  placedAt: string;
+  estimatedReadyAt: string;
+}
+
+export interface Order extends OrderDraft {
+  /** Daily number staff can call out, from 1 each business day. */
+  ticketNumber: number;
+  status: OrderStatus;
+  updatedAt: string;
+  /** Incremented on every change. */
+  version: number;
+}
+
+export interface OrderRepository {
+  /**
+   * Stores a new order, its daily ticket number and the caller's customer
+   * record in one transaction. Throws {@link OrderAlreadyPlaced} when an
+   * order with the draft's id exists.
+   */
+  create(draft: OrderDraft): Promise<Order>;
+  get(orderId: string): Promise<Order | undefined>;
+  /** A caller's most recent orders, newest first. */
+  listByCaller(phone: string, limit: number): Promise<Order[]>;
+  /** How many orders of the business day the kitchen still has to make. */
+  countOpen(businessDate: string): Promise<number>;
+}
+
+/** Thrown when an order with this id was already stored. */
+export class OrderAlreadyPlaced extends Error {
+  constructor(readonly orderId: string) {
+    super(`order ${orderId} was already placed`);
+    this.name = 'OrderAlreadyPlaced';
+  }
+}
