@@ -1,0 +1,205 @@
+import type { Customer } from '../customers/model';
+import type { Order } from '../orders/model';
+import { OPEN_STATUSES } from '../orders/model';
+import { describeHours, isOpen } from '../restaurant/hours';
+import { localTime } from '../restaurant/local-time';
+import { smaResponse, type SmaResponse } from '../telephony/actions';
+import { callerLeg, type InvocationEvent } from '../telephony/events';
+import { giveUp, goodbye, toStaff } from './endings';
+import { render } from './render';
+import { initialState, type CallerContext, type CallState } from './state';
+import { decodeCallState } from './state-codec';
+import { STEP_HANDLERS } from './steps';
+import type { CallFlowDependencies, Outcome, Turn } from './types';
+
+/** Missed or wrong keys allowed at one question before a person takes over. */
+export const MAX_TRIES = 3;
+
+/**
+ * The IVR: one invocation event and the state it carries in, the actions
+ * and the state to carry out. Reads the database only when a call comes in
+ * (who is calling) and writes it only when the order is placed.
+ */
+export async function handleCallEvent(
+  event: InvocationEvent,
+  dependencies: CallFlowDependencies,
+): Promise<SmaResponse> {
+  const type = event.InvocationEventType;
+  if (type === 'HANGUP') return onHangup(event, dependencies);
+  if (type === 'NEW_OUTBOUND_CALL') return smaResponse([]);
+  if (
+    ![
+      'NEW_INBOUND_CALL',
+      'ACTION_SUCCESSFUL',
+      'ACTION_FAILED',
+      'ACTION_INTERRUPTED',
+      'INVALID_LAMBDA_RESPONSE',
+    ].includes(type)
+  ) {
+    // RINGING, CALL_ANSWERED, DIGITS_RECEIVED and CALL_UPDATE_REQUESTED
+    // belong to features this IVR does not use: nothing to change.
+    return smaResponse([]);
+  }
+  if (type !== 'NEW_INBOUND_CALL' && isOver(event)) {
+    // A bridged call, or one whose goodbye is playing: nothing to add.
+    return smaResponse([]);
+  }
+  const turn = await turnOf(event, dependencies);
+  const outcome =
+    type === 'NEW_INBOUND_CALL'
+      ? await startCall(turn)
+      : await continueCall(event, turn);
+  dependencies.log.info('call step', { event: type, step: outcome.state.step });
+
+  return render(outcome, turn);
+}
+
+function isOver(event: InvocationEvent): boolean {
+  const step = decodeCallState(event.CallDetails.TransactionAttributes)?.step;
+
+  return step === 'ENDED' || step === 'TRANSFERRED';
+}
+
+async function turnOf(
+  event: InvocationEvent,
+  dependencies: CallFlowDependencies,
+): Promise<Turn> {
+  const leg = callerLeg(event);
+
+  return {
+    dependencies,
+    menu: await dependencies.menu.getMenu(),
+    callId: leg.CallId,
+    transactionId: event.CallDetails.TransactionId,
+    callerNumber: leg.Direction === 'Inbound' ? leg.From : leg.To,
+    restaurantNumber: leg.Direction === 'Inbound' ? leg.To : leg.From,
+  };
+}
+
+async function startCall(turn: Turn): Promise<Outcome> {
+  const { settings, metrics, now } = turn.dependencies;
+  metrics.count('Calls');
+  const welcome = `Thanks for calling ${settings.restaurantName}.`;
+  if (!isOpen(settings.openingHours, localTime(now(), settings.timeZone))) {
+    metrics.count('ClosedHoursCalls');
+    return goodbye(
+      initialState({}),
+      `${welcome} We are closed now. Our hours are ${describeHours(settings.openingHours)}. Goodbye.`,
+    );
+  }
+  const caller = await knownCaller(turn);
+  const hello =
+    caller.n === undefined ? welcome : `${welcome} Welcome back, ${caller.n}!`;
+
+  return { kind: 'ask', state: initialState(caller), say: hello };
+}
+
+/** What the IVR keeps of a returning caller; a failed lookup is a stranger. */
+async function knownCaller(turn: Turn): Promise<CallerContext> {
+  try {
+    const { customer, lastOrder } = await turn.dependencies.callers.lookup(
+      turn.callerNumber,
+    );
+    return callerContext(customer, lastOrder);
+  } catch (error) {
+    turn.dependencies.log.warn('caller lookup failed', {
+      error: String(error),
+    });
+    return {};
+  }
+}
+
+const STATUSES_WORTH_ASKING = [...OPEN_STATUSES, 'READY', 'OUT_FOR_DELIVERY'];
+
+function callerContext(customer?: Customer, lastOrder?: Order): CallerContext {
+  const context: CallerContext = {};
+  const name = customer?.name ?? lastOrder?.customerName;
+  if (name !== undefined) context.n = name;
+  if (customer?.deliveryAddress !== undefined)
+    context.a = customer.deliveryAddress;
+  if (lastOrder !== undefined) {
+    context.last = lastOrder.lines.map((line) => ({
+      i: line.itemId,
+      ...(line.sizeId === undefined ? {} : { s: line.sizeId }),
+      q: Math.min(line.quantity, 9),
+    }));
+    if (STATUSES_WORTH_ASKING.includes(lastOrder.status)) {
+      context.open = { t: lastOrder.ticketNumber, s: lastOrder.status };
+    }
+  }
+
+  return context;
+}
+
+function continueCall(
+  event: InvocationEvent,
+  turn: Turn,
+): Outcome | Promise<Outcome> {
+  const state = decodeCallState(event.CallDetails.TransactionAttributes);
+  if (state === undefined) {
+    turn.dependencies.log.warn('call state missing, starting over');
+    return {
+      kind: 'ask',
+      state: initialState({}),
+      say: 'Sorry, let us start again.',
+    };
+  }
+  const step = state.step;
+  if (step === 'ENDED' || step === 'TRANSFERRED') return goodbye(state, '');
+  const action = event.ActionData;
+  switch (event.InvocationEventType) {
+    case 'ACTION_SUCCESSFUL':
+      if (action?.Type !== 'SpeakAndGetDigits') return { kind: 'ask', state };
+      return STEP_HANDLERS[step].onKey(
+        (action.ReceivedDigits ?? '').slice(0, 1),
+        state,
+        turn,
+      );
+    case 'ACTION_FAILED':
+      return onFailure(action?.Type, state, turn);
+    case 'INVALID_LAMBDA_RESPONSE':
+      turn.dependencies.log.error('Chime rejected a response');
+      return toStaff(state, turn, 'Sorry, something went wrong on our side.');
+    default:
+      return { kind: 'ask', state };
+  }
+}
+
+function onFailure(
+  actionType: string | undefined,
+  state: CallState,
+  turn: Turn,
+): Outcome {
+  if (actionType === 'CallAndBridge') {
+    turn.dependencies.log.warn('transfer failed');
+    return goodbye(
+      state,
+      'Sorry, nobody is free to take your call. Please call again in a few minutes. Goodbye.',
+    );
+  }
+  if (actionType !== 'SpeakAndGetDigits') {
+    return toStaff(state, turn, 'Sorry, something went wrong on our side.');
+  }
+  turn.dependencies.metrics.count('Reprompts');
+  const tries = state.tries + 1;
+  if (tries >= MAX_TRIES) return giveUp(state, turn);
+
+  return { kind: 'ask', state: { ...state, tries } };
+}
+
+function onHangup(
+  event: InvocationEvent,
+  dependencies: CallFlowDependencies,
+): SmaResponse {
+  const state = decodeCallState(event.CallDetails.TransactionAttributes);
+  const finished = state?.step === 'ENDED' || state?.step === 'TRANSFERRED';
+  if (!finished) {
+    dependencies.metrics.count('AbandonedCalls');
+    dependencies.log.info('call abandoned', {
+      step: state?.step ?? 'unknown',
+      cartLines: state?.cart.length ?? 0,
+    });
+  }
+
+  return smaResponse([]);
+}
