@@ -24,6 +24,8 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/tests/support/dynamodb-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/dynamodb-global-teardown.ts',
     },
   ],
 };
