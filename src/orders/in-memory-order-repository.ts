@@ -9,9 +9,9 @@ import {
   type Order,
   type OrderDraft,
   OrderAlreadyPlaced,
+  isOpenStatus,
   type OrderRepository,
 } from './model';
-import { isOpen } from './order-item';
 
 /** Constructor arguments of {@link InMemoryOrderRepository}. */
 export interface InMemoryOrderRepositoryOptions {
@@ -75,7 +75,8 @@ export class InMemoryOrderRepository implements OrderRepository {
 
   countOpen(businessDate: string): Promise<number> {
     const open = [...this.orders.values()].filter(
-      (order) => order.businessDate === businessDate && isOpen(order.status),
+      (order) =>
+        order.businessDate === businessDate && isOpenStatus(order.status),
     );
 
     return Promise.resolve(open.length);

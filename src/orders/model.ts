@@ -23,6 +23,11 @@ export const OPEN_STATUSES: readonly OrderStatus[] = [
   'PREPARING',
 ];
 
+/** Whether the kitchen still has work to do on an order in this status. */
+export function isOpenStatus(status: OrderStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
 export type Fulfilment = 'PICKUP' | 'DELIVERY';
 export type OrderChannel = 'KEYPAD' | 'VOICE';
 

@@ -6,9 +6,9 @@ import type {
 } from '../call-flow/types';
 import type { Config } from '../config/config';
 import { RepositoryCallerDirectory } from '../customers/caller-directory';
-import { DynamoDbCustomerRepository } from '../customers/dynamodb-customer-repository';
-import { DynamoDbMenuRepository } from '../menu/dynamodb-menu-repository';
-import { DynamoDbOrderRepository } from '../orders/dynamodb-order-repository';
+import { DynamoDbCustomerRepository } from '../storage/dynamodb-customer-repository';
+import { DynamoDbMenuRepository } from '../storage/dynamodb-menu-repository';
+import { DynamoDbOrderRepository } from '../storage/dynamodb-order-repository';
 import { placeOrder } from '../orders/place-order';
 import { callLog, callMetrics } from './observability';
 

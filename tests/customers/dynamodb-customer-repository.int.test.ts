@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbCustomerRepository } from '../../src/customers/dynamodb-customer-repository';
+import { DynamoDbCustomerRepository } from '../../src/storage/dynamodb-customer-repository';
 import type { Customer } from '../../src/customers/model';
 import { createTestTable, type TestTable } from '../support/dynamodb';
 

@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbMenuRepository } from '../../src/menu/dynamodb-menu-repository';
-import { itemKey } from '../../src/menu/menu-records';
+import { DynamoDbMenuRepository } from '../../src/storage/dynamodb-menu-repository';
+import { itemKey } from '../../src/storage/menu-records';
 import { type Menu, MenuItemNotFound } from '../../src/menu/model';
 import sampleMenu from '../../src/menu/sample-menu.json';
-import { parseMenu, seedMenu } from '../../src/menu/seed-menu';
+import { parseMenu, seedMenu } from '../../src/storage/seed-menu';
 import { createTestTable, type TestTable } from '../support/dynamodb';
 
 let table: TestTable;

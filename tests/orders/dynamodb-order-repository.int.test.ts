@@ -4,12 +4,12 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbCustomerRepository } from '../../src/customers/dynamodb-customer-repository';
-import { DynamoDbOrderRepository } from '../../src/orders/dynamodb-order-repository';
+import { DynamoDbCustomerRepository } from '../../src/storage/dynamodb-customer-repository';
+import { DynamoDbOrderRepository } from '../../src/storage/dynamodb-order-repository';
 import { OrderAlreadyPlaced } from '../../src/orders/model';
-import { orderKey, toOrderItem } from '../../src/orders/order-item';
-import { TicketNumberContention } from '../../src/orders/order-store-errors';
-import { ticketCounterKey } from '../../src/orders/place-order-transaction';
+import { orderKey, toOrderItem } from '../../src/storage/order-item';
+import { TicketNumberContention } from '../../src/storage/order-store-errors';
+import { ticketCounterKey } from '../../src/storage/place-order-transaction';
 import { createDocumentClient } from '../../src/local/document-client';
 import {
   createTestTable,

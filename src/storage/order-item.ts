@@ -8,7 +8,7 @@
  * - GSI3PK `OPEN#<businessDate>`, GSI3SK `<placedAt>#<orderId>`, present
  *   only while the status is open (a sparse index of the kitchen's work)
  */
-import { OPEN_STATUSES, type Order, type OrderStatus } from './model';
+import { isOpenStatus, type Order, type OrderStatus } from '../orders/model';
 
 /** The table's global secondary indexes, by what they answer. */
 export const ORDER_INDEXES = {
@@ -54,11 +54,6 @@ export function orderKey(orderId: string): OrderKey {
   return { PK: `ORDER#${orderId}`, SK: 'ORDER' };
 }
 
-/** Whether the kitchen still has work to do on an order in this status. */
-export function isOpen(status: OrderStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}
-
 /** GSI1's partition: one business day, one status. */
 export function statusPartition(
   businessDate: string,
@@ -95,7 +90,7 @@ export function toOrderItem(order: Order): OrderItem {
     GSI2PK: callerPartition(order.callerNumber),
     GSI2SK: order.placedAt,
   };
-  if (isOpen(order.status)) {
+  if (isOpenStatus(order.status)) {
     item.GSI3PK = openPartition(order.businessDate);
     item.GSI3SK = newestFirst;
   }

@@ -3,7 +3,7 @@
  * SK `PROFILE`. The order store updates this item in the transaction that
  * places an order, so the key is built here only.
  */
-import type { Customer } from './model';
+import type { Customer } from '../customers/model';
 
 /** The primary key of a customer item. */
 export interface CustomerKey {

@@ -19,7 +19,7 @@ import {
   type OrderDraft,
   OrderAlreadyPlaced,
   type OrderRepository,
-} from './model';
+} from '../orders/model';
 import {
   callerPartition,
   fromOrderItem,

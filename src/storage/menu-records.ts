@@ -3,7 +3,7 @@
  * a `CATEGORY#<categoryId>` record per category and an `ITEM#<itemId>`
  * record per item, so one Query reads the whole menu.
  */
-import type { Menu, MenuCategory, MenuItem } from './model';
+import type { Menu, MenuCategory, MenuItem } from '../menu/model';
 
 /** The partition key every menu record shares. */
 export const MENU_PARTITION = 'MENU';

@@ -4,8 +4,8 @@
  * item. Each write carries a condition built from a named rule below.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { customerKey } from '../customers/customer-item';
-import type { Order } from './model';
+import { customerKey } from './customer-item';
+import type { Order } from '../orders/model';
 import { toOrderItem } from './order-item';
 
 type TransactItem = NonNullable<

@@ -5,7 +5,7 @@ import {
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { customerKey, fromCustomerItem, toCustomerItem } from './customer-item';
-import type { Customer, CustomerRepository } from './model';
+import type { Customer, CustomerRepository } from '../customers/model';
 
 /** Constructor arguments of {@link DynamoDbCustomerRepository}. */
 export interface DynamoDbCustomerRepositoryOptions {

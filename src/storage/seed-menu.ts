@@ -16,9 +16,9 @@ import {
   type MenuRecordKey,
   toMenuRecords,
 } from './menu-records';
-import type { Menu } from './model';
+import type { Menu } from '../menu/model';
 
-export { menuSchema, parseMenu } from './menu-schema';
+export { menuSchema, parseMenu } from '../menu/menu-schema';
 
 type WriteRequest = NonNullable<
   BatchWriteCommandInput['RequestItems']

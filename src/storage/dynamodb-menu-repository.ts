@@ -20,7 +20,7 @@ import {
   type MenuItem,
   MenuItemNotFound,
   type MenuRepository,
-} from './model';
+} from '../menu/model';
 
 /** Constructor arguments of {@link DynamoDbMenuRepository}. */
 export interface DynamoDbMenuRepositoryOptions {
