@@ -4,6 +4,7 @@
  * places an order, so the key is built here only.
  */
 import type { Customer } from '../customers/model';
+import { callerPartition } from './order-item';
 
 /** The primary key of a customer item. */
 export interface CustomerKey {
@@ -14,9 +15,18 @@ export interface CustomerKey {
 /** A customer as stored. */
 export interface CustomerItem extends Customer, CustomerKey {
   entity: 'CUSTOMER';
+  GSI2PK: string;
+  GSI2SK: typeof PROFILE_SORT_KEY;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'entity'];
+/**
+ * The profile's sort key in the caller index. Orders there sort by their
+ * ISO time, which starts with a digit, so the profile sorts after every
+ * order: one newest-first query returns the profile and the latest order.
+ */
+export const PROFILE_SORT_KEY = 'PROFILE';
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'entity', 'GSI2PK', 'GSI2SK'];
 
 /** The key of the customer whose phone number (E.164) is `phone`. */
 export function customerKey(phone: string): CustomerKey {
@@ -30,6 +40,8 @@ export function toCustomerItem(customer: Customer): CustomerItem {
     ...(JSON.parse(JSON.stringify(customer)) as Customer),
     ...customerKey(customer.phone),
     entity: 'CUSTOMER',
+    GSI2PK: callerPartition(customer.phone),
+    GSI2SK: PROFILE_SORT_KEY,
   };
 }
 

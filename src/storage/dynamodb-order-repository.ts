@@ -14,6 +14,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PROFILE_SORT_KEY } from './customer-item';
 import {
   type Order,
   type OrderDraft,
@@ -130,8 +131,12 @@ export class DynamoDbOrderRepository implements OrderRepository {
       new QueryCommand({
         TableName: this.tableName,
         IndexName: ORDER_INDEXES.byCaller,
-        KeyConditionExpression: 'GSI2PK = :caller',
-        ExpressionAttributeValues: { ':caller': callerPartition(phone) },
+        // The caller's profile shares the partition and sorts last.
+        KeyConditionExpression: 'GSI2PK = :caller AND GSI2SK < :profile',
+        ExpressionAttributeValues: {
+          ':caller': callerPartition(phone),
+          ':profile': PROFILE_SORT_KEY,
+        },
         ScanIndexForward: false,
         Limit: limit,
       }),

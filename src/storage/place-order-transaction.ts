@@ -4,9 +4,9 @@
  * item. Each write carries a condition built from a named rule below.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { customerKey } from './customer-item';
+import { customerKey, PROFILE_SORT_KEY } from './customer-item';
 import type { Order } from '../orders/model';
-import { toOrderItem } from './order-item';
+import { callerPartition, toOrderItem } from './order-item';
 
 type TransactItem = NonNullable<
   TransactWriteCommandInput['TransactItems']
@@ -113,6 +113,8 @@ function recordOnCustomer(
   const assignments = [
     'entity = :entity',
     'phone = :phone',
+    'GSI2PK = :caller',
+    'GSI2SK = :profile',
     'lastOrderId = :orderId',
     'updatedAt = :now',
     'createdAt = if_not_exists(createdAt, :now)',
@@ -134,6 +136,8 @@ function recordOnCustomer(
       ExpressionAttributeValues: {
         ':entity': 'CUSTOMER',
         ':phone': order.callerNumber,
+        ':caller': callerPartition(order.callerNumber),
+        ':profile': PROFILE_SORT_KEY,
         ':orderId': order.orderId,
         ':now': now,
         ':one': 1,

@@ -5,8 +5,7 @@ import type {
   CallFlowSettings,
 } from '../call-flow/types';
 import type { Config } from '../config/config';
-import { RepositoryCallerDirectory } from '../customers/caller-directory';
-import { DynamoDbCustomerRepository } from '../storage/dynamodb-customer-repository';
+import { DynamoDbCallerDirectory } from '../storage/dynamodb-caller-directory';
 import { DynamoDbMenuRepository } from '../storage/dynamodb-menu-repository';
 import { DynamoDbOrderRepository } from '../storage/dynamodb-order-repository';
 import { placeOrder } from '../orders/place-order';
@@ -49,13 +48,12 @@ export function callFlowDependencies(config: Config): CallFlowDependencies {
   const client = documentClient(config);
   const tableName = config.tableName;
   const orders = new DynamoDbOrderRepository({ client, tableName });
-  const customers = new DynamoDbCustomerRepository({ client, tableName });
   const now = () => new Date();
 
   return {
     settings: callFlowSettings(config),
     menu: new DynamoDbMenuRepository({ client, tableName }),
-    callers: new RepositoryCallerDirectory(customers, orders),
+    callers: new DynamoDbCallerDirectory({ client, tableName }),
     placeOrder: (request) =>
       placeOrder(request, {
         orders,
