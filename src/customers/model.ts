@@ -12,6 +12,18 @@ export interface Customer {
   updatedAt: string;
 }
 
+/** The profile fields staff may correct; absent fields stay as they are. */
+export interface CustomerChanges {
+  name?: string;
+  email?: string;
+  deliveryAddress?: string;
+}
+
 export interface CustomerRepository {
   get(phone: string): Promise<Customer | undefined>;
+  /**
+   * Applies `changes` to the profile of `phone` and returns it, creating
+   * the profile (with no orders) when the restaurant has none yet.
+   */
+  update(phone: string, changes: CustomerChanges): Promise<Customer>;
 }

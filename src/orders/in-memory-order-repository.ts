@@ -6,11 +6,17 @@
 import type { Customer } from '../customers/model';
 import { InMemoryCustomerRepository } from '../customers/in-memory-customer-repository';
 import {
+  InvalidCursor,
   type Order,
   type OrderDraft,
   OrderAlreadyPlaced,
-  isOpenStatus,
+  OrderNotFound,
+  type OrderPage,
   type OrderRepository,
+  type OrderStatus,
+  isOpenStatus,
+  type PageRequest,
+  StatusConflict,
 } from './model';
 
 /** Constructor arguments of {@link InMemoryOrderRepository}. */
@@ -30,8 +36,10 @@ export class InMemoryOrderRepository implements OrderRepository {
   private readonly lastTickets = new Map<string, number>();
 
   constructor(options: InMemoryOrderRepositoryOptions = {}) {
-    this.customers = options.customers ?? new InMemoryCustomerRepository();
     this.clock = options.clock ?? (() => new Date());
+    this.customers =
+      options.customers ??
+      new InMemoryCustomerRepository({ clock: this.clock });
   }
 
   async create(draft: OrderDraft): Promise<Order> {
@@ -82,6 +90,61 @@ export class InMemoryOrderRepository implements OrderRepository {
     return Promise.resolve(open.length);
   }
 
+  listByStatus(
+    businessDate: string,
+    status: OrderStatus,
+    page: PageRequest,
+  ): Promise<OrderPage> {
+    // In an executor, a bad cursor rejects the promise as DynamoDB's would.
+    return new Promise((resolve) => {
+      resolve(this.readPage(businessDate, status, page));
+    });
+  }
+
+  private readPage(
+    businessDate: string,
+    status: OrderStatus,
+    page: PageRequest,
+  ): OrderPage {
+    const listing = `${businessDate}#${status}`;
+    const after =
+      page.cursor === undefined ? undefined : readCursor(page.cursor, listing);
+    const newestFirst = [...this.orders.values()]
+      .filter((o) => o.businessDate === businessDate && o.status === status)
+      .sort((a, b) => position(b).localeCompare(position(a)))
+      .filter((o) => after === undefined || position(o) < after);
+    const orders = newestFirst.slice(0, Math.max(page.limit, 0));
+    const last = orders.at(-1);
+    const more = last !== undefined && newestFirst.length > orders.length;
+
+    return {
+      orders: orders.map((o) => structuredClone(o)),
+      ...(more && { nextCursor: writeCursor(listing, position(last)) }),
+    };
+  }
+
+  changeStatus(
+    orderId: string,
+    expected: OrderStatus,
+    next: OrderStatus,
+    at: Date,
+  ): Promise<Order> {
+    const order = this.orders.get(orderId);
+    if (order === undefined) return Promise.reject(new OrderNotFound(orderId));
+    if (order.status !== expected) {
+      return Promise.reject(new StatusConflict(orderId, order.status));
+    }
+    const moved: Order = {
+      ...order,
+      status: next,
+      updatedAt: at.toISOString(),
+      version: order.version + 1,
+    };
+    this.orders.set(orderId, moved);
+
+    return Promise.resolve(structuredClone(moved));
+  }
+
   /**
    * Stores an order as given, e.g. one moved on to READY (test setup). It
    * takes no ticket number and leaves customers alone.
@@ -108,4 +171,30 @@ function recordOrder(
     createdAt: customer?.createdAt ?? now,
     updatedAt: now,
   };
+}
+
+/** Where an order sorts in a listing, as the DynamoDB index sorts it. */
+function position(order: Order): string {
+  return `${order.placedAt}#${order.orderId}`;
+}
+
+/** A cursor: the listing it belongs to and the last position served. */
+function writeCursor(listing: string, after: string): string {
+  return Buffer.from(JSON.stringify({ listing, after })).toString('base64url');
+}
+
+/** The position a cursor of `listing` ends at; InvalidCursor otherwise. */
+function readCursor(cursor: string, listing: string): string {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursor('not a cursor');
+  }
+  const fields = decoded as { listing?: unknown; after?: unknown } | null;
+  if (fields?.listing !== listing || typeof fields.after !== 'string') {
+    throw new InvalidCursor('not a cursor of this listing');
+  }
+
+  return fields.after;
 }

@@ -83,6 +83,43 @@ export interface OrderRepository {
   listByCaller(phone: string, limit: number): Promise<Order[]>;
   /** How many orders of the business day the kitchen still has to make. */
   countOpen(businessDate: string): Promise<number>;
+  /**
+   * One page of a business day's orders in one status, newest first. Pass
+   * the `nextCursor` of a page to read the next; throws
+   * {@link InvalidCursor} when a cursor was not issued for this listing.
+   */
+  listByStatus(
+    businessDate: string,
+    status: OrderStatus,
+    page: PageRequest,
+  ): Promise<OrderPage>;
+  /**
+   * Moves an order to `next` only if it is still in `expected`, stamping
+   * `at` and the next version. Throws {@link StatusConflict} when the
+   * order is in another status and {@link OrderNotFound} when there is
+   * none. Whether the move is allowed is the status machine's business.
+   */
+  changeStatus(
+    orderId: string,
+    expected: OrderStatus,
+    next: OrderStatus,
+    at: Date,
+  ): Promise<Order>;
+}
+
+/** Which page of a listing to read. */
+export interface PageRequest {
+  /** At most this many orders; at least 1. */
+  limit: number;
+  /** Where the previous page ended; the first page when absent. */
+  cursor?: string;
+}
+
+/** A page of orders and, when more follow, where the next page starts. */
+export interface OrderPage {
+  orders: Order[];
+  /** Opaque to callers: only the store that issued it can read it. */
+  nextCursor?: string;
 }
 
 /** Thrown when an order with this id was already stored. */
@@ -90,5 +127,35 @@ export class OrderAlreadyPlaced extends Error {
   constructor(readonly orderId: string) {
     super(`order ${orderId} was already placed`);
     this.name = 'OrderAlreadyPlaced';
+  }
+}
+
+/** Thrown when no order has this id. */
+export class OrderNotFound extends Error {
+  constructor(readonly orderId: string) {
+    super(`order ${orderId} not found`);
+    this.name = 'OrderNotFound';
+  }
+}
+
+/**
+ * Thrown when an order is no longer in the status a change expected,
+ * typically because someone else moved it first.
+ */
+export class StatusConflict extends Error {
+  constructor(
+    readonly orderId: string,
+    readonly currentStatus: OrderStatus,
+  ) {
+    super(`order ${orderId} is ${currentStatus}`);
+    this.name = 'StatusConflict';
+  }
+}
+
+/** Thrown when a page cursor is malformed or from another listing. */
+export class InvalidCursor extends Error {
+  constructor(readonly reason: string) {
+    super(`invalid cursor: ${reason}`);
+    this.name = 'InvalidCursor';
   }
 }

@@ -19,8 +19,13 @@ import {
   type Order,
   type OrderDraft,
   OrderAlreadyPlaced,
+  type OrderPage,
   type OrderRepository,
+  type OrderStatus,
+  type PageRequest,
 } from '../orders/model';
+import { changeOrderStatus } from './change-order-status';
+import { listOrdersByStatus } from './list-orders-by-status';
 import {
   callerPartition,
   fromOrderItem,
@@ -164,6 +169,35 @@ export class DynamoDbOrderRepository implements OrderRepository {
     } while (startKey);
 
     return count;
+  }
+
+  /** See {@link listOrdersByStatus}; a query of GSI1, never a Scan. */
+  listByStatus(
+    businessDate: string,
+    status: OrderStatus,
+    page: PageRequest,
+  ): Promise<OrderPage> {
+    return listOrdersByStatus(
+      this.client,
+      this.tableName,
+      { businessDate, status },
+      page,
+    );
+  }
+
+  /** See {@link changeOrderStatus}: one conditional update. */
+  changeStatus(
+    orderId: string,
+    expected: OrderStatus,
+    next: OrderStatus,
+    at: Date,
+  ): Promise<Order> {
+    return changeOrderStatus(
+      this.client,
+      this.tableName,
+      { orderId, expected, next },
+      at,
+    );
   }
 
   /** The day's last ticket number, 0 before its first order. */

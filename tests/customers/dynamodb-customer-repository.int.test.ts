@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCustomerRepository } from '../../src/storage/dynamodb-customer-repository';
 import type { Customer } from '../../src/customers/model';
 import { createTestTable, type TestTable } from '../support/dynamodb';
+import { describeCustomerUpdateContract } from './customer-update-contract';
 
 let table: TestTable;
 
@@ -21,6 +22,15 @@ const ana: Customer = {
 };
 
 describe('DynamoDbCustomerRepository', () => {
+  const now = '2030-01-01T18:00:05.000Z';
+  describeCustomerUpdateContract(() => ({
+    customers: new DynamoDbCustomerRepository({
+      ...table,
+      clock: () => new Date(now),
+    }),
+    now,
+  }));
+
   it('stores a profile under CUSTOMER#<phone> / PROFILE', async () => {
     await new DynamoDbCustomerRepository(table).putCustomer(ana);
 

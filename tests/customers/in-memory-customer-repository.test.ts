@@ -1,5 +1,6 @@
 import { InMemoryCustomerRepository } from '../../src/customers/in-memory-customer-repository';
 import type { Customer } from '../../src/customers/model';
+import { describeCustomerUpdateContract } from './customer-update-contract';
 
 const ana: Customer = {
   phone: '+15550100001',
@@ -10,6 +11,12 @@ const ana: Customer = {
 };
 
 describe('InMemoryCustomerRepository', () => {
+  const now = '2030-01-01T18:00:05.000Z';
+  describeCustomerUpdateContract(() => ({
+    customers: new InMemoryCustomerRepository({ clock: () => new Date(now) }),
+    now,
+  }));
+
   it('returns the customer put under a phone number', async () => {
     const customers = new InMemoryCustomerRepository();
     await customers.put(ana);

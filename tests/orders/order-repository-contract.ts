@@ -4,10 +4,13 @@
  */
 import type { CustomerRepository } from '../../src/customers/model';
 import {
+  InvalidCursor,
   type Order,
   OrderAlreadyPlaced,
+  OrderNotFound,
   type OrderRepository,
   type OrderStatus,
+  StatusConflict,
 } from '../../src/orders/model';
 import { orderDraft, uniqueBusinessDate, uniquePhone } from './order-draft';
 
@@ -29,6 +32,8 @@ export function describeOrderRepositoryContract(
   describeStoredOrder(subject);
   describeCustomerRecord(subject);
   describeQueries(subject);
+  describeStatusListing(subject);
+  describeStatusChanges(subject);
 }
 
 function describeTicketNumbers(subject: () => OrderRepositorySubject): void {
@@ -188,5 +193,173 @@ function describeQueries(subject: () => OrderRepositorySubject): void {
 
   it('counts no open orders on a day without orders', async () => {
     expect(await subject().orders.countOpen(uniqueBusinessDate())).toBe(0);
+  });
+}
+
+/** `count` orders of one new day, placed a minute apart (oldest first). */
+async function placeDay(
+  orders: OrderRepository,
+  count: number,
+): Promise<Order[]> {
+  const businessDate = uniqueBusinessDate();
+  const placed: Order[] = [];
+  for (let minute = 0; minute < count; minute += 1) {
+    const placedAt = `${businessDate}T18:${String(minute).padStart(2, '0')}:00.000Z`;
+    placed.push(await orders.create(orderDraft({ businessDate, placedAt })));
+  }
+
+  return placed;
+}
+
+function describeStatusListing(subject: () => OrderRepositorySubject): void {
+  it('lists the orders of a day in one status, newest first', async () => {
+    const { orders, setStatus } = subject();
+    const placed = await placeDay(orders, 3);
+    await orders.create(orderDraft({ businessDate: uniqueBusinessDate() }));
+    await setStatus(placed[1]!, 'CONFIRMED');
+
+    const page = await orders.listByStatus(placed[0]!.businessDate, 'PLACED', {
+      limit: 10,
+    });
+
+    expect(page.orders.map((o) => o.orderId)).toEqual([
+      placed[2]!.orderId,
+      placed[0]!.orderId,
+    ]);
+    expect(page.nextCursor).toBeUndefined();
+  });
+
+  it('pages through a listing with cursors, ending without one', async () => {
+    const { orders } = subject();
+    const placed = await placeDay(orders, 4);
+    const day = placed[0]!.businessDate;
+
+    const first = await orders.listByStatus(day, 'PLACED', { limit: 2 });
+    const second = await orders.listByStatus(day, 'PLACED', {
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+
+    const ids = [...first.orders, ...second.orders].map((o) => o.orderId);
+    expect(ids).toEqual(placed.map((o) => o.orderId).reverse());
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it('refuses a cursor issued for another status or day', async () => {
+    const { orders } = subject();
+    const placed = await placeDay(orders, 2);
+    const day = placed[0]!.businessDate;
+    const { nextCursor } = await orders.listByStatus(day, 'PLACED', {
+      limit: 1,
+    });
+
+    const otherStatus = orders.listByStatus(day, 'READY', {
+      limit: 1,
+      cursor: nextCursor,
+    });
+    const otherDay = orders.listByStatus(uniqueBusinessDate(), 'PLACED', {
+      limit: 1,
+      cursor: nextCursor,
+    });
+
+    await expect(otherStatus).rejects.toThrow(InvalidCursor);
+    await expect(otherDay).rejects.toThrow(InvalidCursor);
+  });
+
+  it('refuses a cursor that is not one', async () => {
+    const listing = subject().orders.listByStatus(
+      uniqueBusinessDate(),
+      'PLACED',
+      { limit: 1, cursor: 'bm90LWEtY3Vyc29y' },
+    );
+
+    await expect(listing).rejects.toThrow(InvalidCursor);
+  });
+}
+
+const movedAt = new Date('2030-03-01T12:00:00.000Z');
+
+function describeStatusChanges(subject: () => OrderRepositorySubject): void {
+  it('moves an order, stamps it and lists it under its new status', async () => {
+    const { orders } = subject();
+    const [order] = await placeDay(orders, 1);
+    const { orderId, businessDate } = order!;
+
+    const moved = await orders.changeStatus(
+      orderId,
+      'PLACED',
+      'CONFIRMED',
+      movedAt,
+    );
+
+    expect(moved).toEqual({
+      ...order,
+      status: 'CONFIRMED',
+      version: 2,
+      updatedAt: movedAt.toISOString(),
+    });
+    expect(await orders.get(orderId)).toEqual(moved);
+    const listed = async (status: OrderStatus) =>
+      (await orders.listByStatus(businessDate, status, { limit: 5 })).orders;
+    expect(await listed('PLACED')).toEqual([]);
+    expect(await listed('CONFIRMED')).toEqual([moved]);
+  });
+
+  it('stops counting an order as open once it is ready', async () => {
+    const { orders, setStatus } = subject();
+    const [order] = await placeDay(orders, 1);
+    await setStatus(order!, 'PREPARING');
+
+    await orders.changeStatus(order!.orderId, 'PREPARING', 'READY', movedAt);
+
+    expect(await orders.countOpen(order!.businessDate)).toBe(0);
+  });
+
+  it('refuses a move from a status the order is no longer in', async () => {
+    const { orders, setStatus } = subject();
+    const [order] = await placeDay(orders, 1);
+    await setStatus(order!, 'CONFIRMED');
+
+    const stale = orders.changeStatus(
+      order!.orderId,
+      'PLACED',
+      'CANCELLED',
+      movedAt,
+    );
+
+    await expect(stale).rejects.toThrow(StatusConflict);
+    await expect(stale).rejects.toMatchObject({ currentStatus: 'CONFIRMED' });
+    expect((await orders.get(order!.orderId))?.status).toBe('CONFIRMED');
+  });
+
+  it('lets exactly one of two simultaneous moves through', async () => {
+    const { orders } = subject();
+    const [order] = await placeDay(orders, 1);
+    const move = (to: OrderStatus) =>
+      orders.changeStatus(order!.orderId, 'PLACED', to, movedAt);
+
+    const outcomes = await Promise.allSettled([
+      move('CONFIRMED'),
+      move('CANCELLED'),
+    ]);
+
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(
+      StatusConflict,
+    );
+    expect((await orders.get(order!.orderId))?.version).toBe(2);
+  });
+
+  it('reports an unknown order as not found', async () => {
+    const move = subject().orders.changeStatus(
+      'no-such-order',
+      'PLACED',
+      'CONFIRMED',
+      movedAt,
+    );
+
+    await expect(move).rejects.toThrow(OrderNotFound);
   });
 }
