@@ -11,6 +11,9 @@ const transform = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests talk to emulators on a shared 2-core machine, where
+  // a busy neighbour can stretch a call ten-fold: allow for it.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',

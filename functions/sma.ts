@@ -1,13 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { failSafeResponse, findCallEnds } from '../src/call-flow/fail-safe';
 import { handleCallEvent } from '../src/call-flow/handle-call-event';
 import { loadConfig } from '../src/config/config';
 import type { SmaResponse } from '../src/telephony/actions';
 import { parseInvocationEvent } from '../src/telephony/events';
 import { validateResponse } from '../src/telephony/validate-response';
-import { logger, metrics } from '../src/wiring/observability';
+import { logger, publishMetrics } from '../src/wiring/observability';
 import { callFlowDependencies } from '../src/wiring/sma';
 
 const dependencies = callFlowDependencies(loadConfig());
@@ -39,4 +38,4 @@ async function answerChime(event: unknown): Promise<SmaResponse> {
 
 export const handler = middy(answerChime)
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+  .use(publishMetrics());

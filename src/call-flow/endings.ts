@@ -28,7 +28,7 @@ export function toStaff(state: CallState, turn: Turn, lead: string): Outcome {
 
 /** After too many missed keys: a person, or how to reach one. */
 export function giveUp(state: CallState, turn: Turn): Outcome {
-  return toStaff(state, turn, 'Sorry, I still could not get that.');
+  return toStaff(state, turn, 'I still could not get that.');
 }
 
 function howToReachUs(turn: Turn): string {

@@ -6,11 +6,24 @@ import { localTime } from '../restaurant/local-time';
 import { smaResponse, type SmaResponse } from '../telephony/actions';
 import { callerLeg, type InvocationEvent } from '../telephony/events';
 import { giveUp, goodbye, toStaff } from './endings';
+import { findItem, resolveLine } from './menu-view';
 import { render } from './render';
-import { initialState, type CallerContext, type CallState } from './state';
+import { spokenList } from './speech';
+import {
+  initialState,
+  MAX_CART_LINES,
+  type CallerContext,
+  type CallState,
+  type Step,
+} from './state';
 import { decodeCallState } from './state-codec';
 import { STEP_HANDLERS } from './steps';
-import type { CallFlowDependencies, Outcome, Turn } from './types';
+import {
+  ask,
+  type CallFlowDependencies,
+  type Outcome,
+  type Turn,
+} from './types';
 
 /** Missed or wrong keys allowed at one question before a person takes over. */
 export const MAX_TRIES = 3;
@@ -57,7 +70,14 @@ export async function handleCallEvent(
 function isOver(event: InvocationEvent): boolean {
   const step = decodeCallState(event.CallDetails.TransactionAttributes)?.step;
 
-  return step === 'ENDED' || step === 'TRANSFERRED';
+  return (step === 'ENDED' || step === 'TRANSFERRED') && !transferFailed(event);
+}
+
+function transferFailed(event: InvocationEvent): boolean {
+  return (
+    event.InvocationEventType === 'ACTION_FAILED' &&
+    event.ActionData.Type === 'CallAndBridge'
+  );
 }
 
 async function turnOf(
@@ -118,7 +138,8 @@ function callerContext(customer?: Customer, lastOrder?: Order): CallerContext {
   if (customer?.deliveryAddress !== undefined)
     context.a = customer.deliveryAddress;
   if (lastOrder !== undefined) {
-    context.last = lastOrder.lines.map((line) => ({
+    // A keypad cart holds at most 9 of a line and MAX_CART_LINES lines.
+    context.last = lastOrder.lines.slice(0, MAX_CART_LINES).map((line) => ({
       i: line.itemId,
       ...(line.sizeId === undefined ? {} : { s: line.sizeId }),
       q: Math.min(line.quantity, 9),
@@ -131,12 +152,12 @@ function callerContext(customer?: Customer, lastOrder?: Order): CallerContext {
   return context;
 }
 
-function continueCall(
+async function continueCall(
   event: InvocationEvent,
   turn: Turn,
-): Outcome | Promise<Outcome> {
-  const state = decodeCallState(event.CallDetails.TransactionAttributes);
-  if (state === undefined) {
+): Promise<Outcome> {
+  const carried = decodeCallState(event.CallDetails.TransactionAttributes);
+  if (carried === undefined) {
     turn.dependencies.log.warn('call state missing, starting over');
     return {
       kind: 'ask',
@@ -144,6 +165,57 @@ function continueCall(
       say: 'Sorry, let us start again.',
     };
   }
+  if (transferFailed(event)) {
+    turn.dependencies.log.warn('transfer failed');
+    return goodbye(
+      carried,
+      'Sorry, nobody is free to take your call. Please call again in a few minutes. Goodbye.',
+    );
+  }
+  const { state, soldOut } = withoutSoldOut(carried, turn);
+  if (soldOut.length === 0) return decide(event, state, turn);
+  const verb = soldOut.length === 1 ? 'is' : 'are';
+  const notice = `Sorry, ${spokenList(soldOut)} ${verb} sold out now and off your order.`;
+  if (state.cart.length === 0 && !CHOOSING_STEPS.includes(state.step)) {
+    return ask({ ...state, pick: {} }, 'CATEGORY', notice);
+  }
+  const outcome = await decide(event, state, turn);
+
+  return { ...outcome, say: [notice, outcome.say].filter(Boolean).join(' ') };
+}
+
+/** Steps where an empty cart is expected: choosing the next item. */
+const CHOOSING_STEPS: readonly Step[] = [
+  'MAIN',
+  'CATEGORY',
+  'ITEM',
+  'SIZE',
+  'QUANTITY',
+];
+
+/**
+ * Takes lines that sold out since they were chosen off the cart, naming
+ * them, so the caller never pays for, nor hears a total with, an item the
+ * kitchen cannot make.
+ */
+function withoutSoldOut(
+  state: CallState,
+  turn: Turn,
+): { state: CallState; soldOut: string[] } {
+  const kept = state.cart.filter((line) => resolveLine(turn.menu, line));
+  if (kept.length === state.cart.length) return { state, soldOut: [] };
+  const soldOut = state.cart
+    .filter((line) => !resolveLine(turn.menu, line))
+    .map((line) => findItem(turn.menu, line.i)?.name ?? 'an item');
+
+  return { state: { ...state, cart: kept }, soldOut };
+}
+
+function decide(
+  event: InvocationEvent,
+  state: CallState,
+  turn: Turn,
+): Outcome | Promise<Outcome> {
   const step = state.step;
   if (step === 'ENDED' || step === 'TRANSFERRED') return goodbye(state, '');
   const action = event.ActionData;
@@ -170,13 +242,6 @@ function onFailure(
   state: CallState,
   turn: Turn,
 ): Outcome {
-  if (actionType === 'CallAndBridge') {
-    turn.dependencies.log.warn('transfer failed');
-    return goodbye(
-      state,
-      'Sorry, nobody is free to take your call. Please call again in a few minutes. Goodbye.',
-    );
-  }
   if (actionType !== 'SpeakAndGetDigits') {
     return toStaff(state, turn, 'Sorry, something went wrong on our side.');
   }

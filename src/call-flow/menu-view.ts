@@ -64,9 +64,14 @@ export function resolveLine(menu: Menu, line: CartLine): OrderLine | undefined {
   };
 }
 
-/** "2 large Pepperoni": how a line is read back to the caller. */
-export function describeLine(line: OrderLine): string {
+/** "large Pepperoni": the item and size of a line, as said aloud. */
+export function describeChoice(line: OrderLine): string {
   const size = line.sizeName === undefined ? '' : `${line.sizeName} `;
 
-  return `${line.quantity} ${size.toLowerCase()}${line.name}`;
+  return `${size.toLowerCase()}${line.name}`;
+}
+
+/** "2 large Pepperoni": how a line is read back to the caller. */
+export function describeLine(line: OrderLine): string {
+  return `${line.quantity} ${describeChoice(line)}`;
 }

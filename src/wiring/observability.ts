@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { MiddlewareObj } from '@middy/core';
 import type { CallLog, CallMetric, CallMetrics } from '../call-flow/types';
 
 /**
@@ -28,3 +29,16 @@ export const callLog: CallLog = {
     logger.error(message, fields ?? {});
   },
 };
+
+/**
+ * Flushes the invocation's metrics as one EMF line, and writes nothing when
+ * it counted none: Powertools' own middleware warns on every such
+ * invocation, and most Chime events (a hang-up, a key press) count none.
+ */
+export function publishMetrics(): MiddlewareObj {
+  const flush = (): void => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+
+  return { after: flush, onError: flush };
+}

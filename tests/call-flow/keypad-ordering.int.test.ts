@@ -179,8 +179,8 @@ describe('keypad ordering on DynamoDB', () => {
       "Thanks for calling Tony's Pizzeria. Welcome back, Maria! " +
         'To order, press 1. To repeat your last order, press 3. ' +
         'For your order status, press 4.',
-      'Here is your last order. You have 2 large Pepperoni, ' +
-        '37 dollars and 98 cents and 1 Cola, 2 dollars and 49 cents. ' +
+      'Here is your last order. You have: 2 large Pepperoni, ' +
+        '37 dollars and 98 cents. 1 Cola, 2 dollars and 49 cents. ' +
         'Total with tax, 44 dollars and 6 cents. Press 1 to finish, ' +
         '2 to remove the last item, 3 to start over, or 4 to add more.',
       `Press 1 for pickup, or 2 for delivery to ${ADDRESS}.`,

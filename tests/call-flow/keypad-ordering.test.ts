@@ -38,20 +38,21 @@ const DRINKS =
   'Lemon-Lime Soda, 2 dollars and 49 cents, 2. ' +
   'Iced Tea, 2 dollars and 79 cents, 3. ' +
   'Bottled Water, 1 dollar and 99 cents, 4.';
-const HOW_MANY = 'How many? Press 1 to 9.';
+/** The quantity question, naming the item chosen. */
+const howMany = (item: string) => `How many ${item}? Press 1 to 9.`;
 const AFTER_ITEM = 'Press 1 to add more, 2 to review, or 3 to finish.';
 const REVIEW_KEYS =
   'Press 1 to finish, 2 to remove the last item, 3 to start over, ' +
   'or 4 to add more.';
 const REVIEW_PEPPERONI =
-  'You have 1 large Pepperoni, 18 dollars and 99 cents. ' +
+  'You have: 1 large Pepperoni, 18 dollars and 99 cents. ' +
   `Total with tax, 20 dollars and 68 cents. ${REVIEW_KEYS}`;
 const CONFIRM_PEPPERONI =
   'Your total is 20 dollars and 68 cents with tax, for pickup. ' +
   'Press 1 to place your order, or star to go back.';
 /** Chime's own failure prompt, set by the flow on every question. */
 const NOT_CAUGHT = 'Sorry, I did not catch that.';
-const GIVE_UP = 'Sorry, I still could not get that.';
+const GIVE_UP = 'I still could not get that.';
 const TO_STAFF = 'Connecting you to our staff now.';
 const PLACE_FAILED = 'Sorry, we could not place your order just now.';
 
@@ -182,11 +183,11 @@ describe('keypad ordering', () => {
         `${GO_BACK} ${CATEGORIES}`,
         PIZZAS,
         PEPPERONI_SIZES,
-        HOW_MANY,
+        howMany('large Pepperoni'),
         `Added 1 large Pepperoni. ${AFTER_ITEM}`,
         CATEGORIES,
         DRINKS,
-        HOW_MANY,
+        howMany('Cola'),
         `Added 1 Cola. ${AFTER_ITEM}`,
         'Your total is 23 dollars and 39 cents with tax, for pickup. ' +
           'Press 1 to place your order, or star to go back.',
@@ -274,8 +275,8 @@ describe('keypad ordering', () => {
       expect(heardTexts(record)).toEqual([
         `${WELCOME} Welcome back, Maria! ${MAIN_MENU} ` +
           'To repeat your last order, press 3.',
-        'Here is your last order. You have 2 large Margherita, ' +
-          '33 dollars and 98 cents and 1 Garlic Knots, 5 dollars and 99 ' +
+        'Here is your last order. You have: 2 large Margherita, ' +
+          '33 dollars and 98 cents. 1 Garlic Knots, 5 dollars and 99 ' +
           `cents. Total with tax, 43 dollars and 52 cents. ${REVIEW_KEYS}`,
         `Press 1 for pickup, or 2 for delivery to ${ADDRESS}.`,
         'Your total is 43 dollars and 52 cents with tax, for delivery. ' +
@@ -426,7 +427,7 @@ describe('keypad ordering', () => {
         `${GO_BACK} ${CATEGORIES}`,
         SIDES,
         `Sorry, Mozzarella Sticks is sold out today. ${SIDES}`,
-        HOW_MANY,
+        howMany('Garlic Knots'),
         `Added 1 Garlic Knots. ${AFTER_ITEM}`,
         'Your total is 6 dollars and 52 cents with tax, for pickup. ' +
           'Press 1 to place your order, or star to go back.',
@@ -459,13 +460,13 @@ describe('keypad ordering', () => {
       // Assess
       expect(heardTexts(record).slice(9)).toEqual([
         `Added 2 Cola. ${AFTER_ITEM}`,
-        'You have 1 large Pepperoni, 18 dollars and 99 cents and 2 Cola, ' +
+        'You have: 1 large Pepperoni, 18 dollars and 99 cents. 2 Cola, ' +
           '4 dollars and 98 cents. Total with tax, 26 dollars and 10 cents. ' +
           REVIEW_KEYS,
         `Removed 2 Cola. ${REVIEW_PEPPERONI}`,
         `Let's start over. ${CATEGORIES}`,
         SIDES,
-        HOW_MANY,
+        howMany('Garlic Knots'),
         `Added 1 Garlic Knots. ${AFTER_ITEM}`,
         'Your total is 6 dollars and 52 cents with tax, for pickup. ' +
           'Press 1 to place your order, or star to go back.',
@@ -566,7 +567,7 @@ describe('keypad ordering', () => {
         'review',
         'returning',
         '3 1 *',
-        'You have 2 large Margherita, 33 dollars and 98 cents and ' +
+        'You have: 2 large Margherita, 33 dollars and 98 cents. ' +
           '1 Garlic Knots, 5 dollars and 99 cents. Total with tax, ' +
           `43 dollars and 52 cents. ${REVIEW_KEYS}`,
         'REVIEW',
@@ -614,7 +615,7 @@ describe('keypad ordering', () => {
       // Assess
       expect(heardTexts(record).slice(5, 8)).toEqual([
         `Added 1 large Pepperoni. ${AFTER_ITEM}`,
-        `Removed 1 large Pepperoni. ${HOW_MANY}`,
+        `Removed 1 large Pepperoni. ${howMany('large Pepperoni')}`,
         `Added 2 large Pepperoni. ${AFTER_ITEM}`,
       ]);
       const [order] = await ordersOfCall(fixture, record);
@@ -628,7 +629,14 @@ describe('keypad ordering', () => {
       ['a category', 'first-time', '1', '4', CATEGORIES, 'CATEGORY'],
       ['an item', 'first-time', '1 1', '5', PIZZAS, 'ITEM'],
       ['a size', 'first-time', '1 1 2', '3', PEPPERONI_SIZES, 'SIZE'],
-      ['a quantity', 'first-time', '1 1 2 2', '0', HOW_MANY, 'QUANTITY'],
+      [
+        'a quantity',
+        'first-time',
+        '1 1 2 2',
+        '0',
+        howMany('large Pepperoni'),
+        'QUANTITY',
+      ],
       [
         'the question after an item',
         'first-time',

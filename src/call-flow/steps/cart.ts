@@ -1,6 +1,6 @@
 import { priceCart } from '../cart-view';
 import { describeLine, resolveLine } from '../menu-view';
-import { spokenList, spokenMoney } from '../speech';
+import { spokenMoney } from '../speech';
 import { MAX_CART_LINES, type CallState } from '../state';
 import { ask, type Outcome, type StepHandler, type Turn } from '../types';
 import { checkout } from './checkout';
@@ -60,12 +60,16 @@ export const review: StepHandler = {
     );
     const total = spokenMoney(totals.totalCents, totals.currency);
 
+    const full = state.cart.length >= MAX_CART_LINES;
+    const choices = full
+      ? 'Press 1 to finish, 2 to remove the last item, or 3 to start over.'
+      : 'Press 1 to finish, 2 to remove the last item, 3 to start over, ' +
+        'or 4 to add more.';
+
     return {
-      text:
-        `You have ${spokenList(items)}. Total with tax, ${total}. ` +
-        'Press 1 to finish, 2 to remove the last item, 3 to start over, ' +
-        'or 4 to add more.',
-      keys: '1234*',
+      // One sentence a line: prices say "and" already.
+      text: `You have: ${items.join('. ')}. Total with tax, ${total}. ${choices}`,
+      keys: full ? '123*' : '1234*',
     };
   },
 
@@ -82,7 +86,9 @@ export const review: StepHandler = {
           "Let's start over.",
         );
       case '4':
-        return ask(state, 'CATEGORY');
+        return state.cart.length >= MAX_CART_LINES
+          ? ask(state, 'REVIEW')
+          : ask(state, 'CATEGORY');
       default:
         return ask(state, 'NEXT');
     }

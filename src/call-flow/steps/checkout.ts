@@ -118,12 +118,23 @@ async function commit(state: CallState, turn: Turn): Promise<Outcome> {
       error: String(error),
     });
 
-    return ask(
-      state,
-      'RETRY_PLACE',
-      'Sorry, we could not place your order just now.',
-    );
+    return placingFailed(state, turn);
   }
+}
+
+/** Attempts at storing one order before a person takes over. */
+const MAX_PLACING_ATTEMPTS = 3;
+
+function placingFailed(state: CallState, turn: Turn): Outcome {
+  const failures = state.step === 'RETRY_PLACE' ? state.tries + 1 : 1;
+  const sorry = 'Sorry, we could not place your order just now.';
+  if (failures >= MAX_PLACING_ATTEMPTS) return toStaff(state, turn, sorry);
+
+  return {
+    kind: 'ask',
+    state: { ...state, step: 'RETRY_PLACE', tries: failures },
+    say: sorry,
+  };
 }
 
 function placedMessage(order: Order, turn: Turn): string {

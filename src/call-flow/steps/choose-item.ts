@@ -1,5 +1,6 @@
 import type { MenuItem } from '../../menu/model';
 import {
+  describeChoice,
   describeLine,
   findItem,
   itemsOf,
@@ -125,8 +126,12 @@ export const chooseSize: StepHandler = {
 };
 
 export const chooseQuantity: StepHandler = {
-  prompt() {
-    return { text: 'How many? Press 1 to 9.', keys: '123456789*' };
+  prompt(state, turn) {
+    const line = { i: state.pick.i ?? '', s: state.pick.s, q: 1 };
+    const chosen = resolveLine(turn.menu, line);
+    const what = chosen === undefined ? '' : ` ${describeChoice(chosen)}`;
+
+    return { text: `How many${what}? Press 1 to 9.`, keys: '123456789*' };
   },
 
   onKey(key, state, turn) {
