@@ -28,6 +28,8 @@ const ACTIONS_ONLY_ON_ANY_RESOURCE: Record<string, string> = {
   'chime:DeletePhoneNumber': 'Chime defines no ARN for phone numbers',
   'chime:GetSipRule': 'Chime defines no ARN for SIP rules',
   'chime:DeleteSipRule': 'Chime defines no ARN for SIP rules',
+  'dynamodb:ListStreams':
+    "lists the account's streams; IAM takes no stream ARN for it",
   'xray:PutTraceSegments': 'X-Ray defines no resource types',
   'xray:PutTelemetryRecords': 'X-Ray defines no resource types',
   'cloudwatch:PutMetricData': 'metrics have no ARN; limit by namespace',
