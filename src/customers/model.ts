@@ -27,3 +27,12 @@ export interface CustomerRepository {
    */
   update(phone: string, changes: CustomerChanges): Promise<Customer>;
 }
+
+/** Thrown when the restaurant has no profile for a phone number. */
+export class CustomerNotFound extends Error {
+  // The number stays out of the message, which may end up in a log.
+  constructor(readonly phone: string) {
+    super('customer not found');
+    this.name = 'CustomerNotFound';
+  }
+}

@@ -9,7 +9,7 @@ import {
   type OrderRepository,
   type OrderStatus,
 } from './model';
-import { IllegalTransition, isLegalMove } from './status-machine';
+import { IllegalTransition, isLegalMove, nextStatuses } from './status-machine';
 
 /** A move as a person asked for it: from the status they saw, to the next. */
 export interface StatusMove {
@@ -38,7 +38,13 @@ export async function advanceStatus(
   const order = await orders.get(move.orderId);
   if (order === undefined) throw new OrderNotFound(move.orderId);
   if (!isLegalMove(move.from, move.to, order.fulfilment)) {
-    throw new IllegalTransition(move.orderId, move.from, move.to, order.status);
+    throw new IllegalTransition(
+      move.orderId,
+      move.from,
+      move.to,
+      order.status,
+      nextStatuses(order.status, order.fulfilment),
+    );
   }
 
   return orders.changeStatus(move.orderId, move.from, move.to, now());

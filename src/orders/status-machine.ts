@@ -46,7 +46,8 @@ export function isLegalMove(
 
 /**
  * Thrown when a move is not one the status machine allows, whatever the
- * order's current status. `currentStatus` is what the order holds now.
+ * order's current status. `currentStatus` is what the order holds now and
+ * `allowedStatuses` where it may go from there.
  */
 export class IllegalTransition extends Error {
   constructor(
@@ -54,6 +55,7 @@ export class IllegalTransition extends Error {
     readonly from: OrderStatus,
     readonly to: OrderStatus,
     readonly currentStatus: OrderStatus,
+    readonly allowedStatuses: OrderStatus[],
   ) {
     super(`order ${orderId} may not move from ${from} to ${to}`);
     this.name = 'IllegalTransition';
