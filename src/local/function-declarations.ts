@@ -1,0 +1,67 @@
+/**
+ * The functions serverless.yml declares, with the names, timeouts and
+ * memory sizes they are deployed with for a stage.
+ */
+import { z } from 'zod';
+import { DEFAULT_STAGE } from './function-environment';
+import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
+import { resolveVariables, type VariableContext } from './serverless-variables';
+
+/** One function of serverless.yml, as deployed for a stage. */
+export interface FunctionDeclaration {
+  /** The key under `functions:`, e.g. `sma`. */
+  key: string;
+  /** The deployed name, `<service>-<stage>-<key>` unless `name:` says. */
+  name: string;
+  /** e.g. `functions/sma.handler`. */
+  handler: string;
+  timeoutSeconds: number;
+  memorySize: number;
+}
+
+/** Lambda's and the framework's defaults. */
+const DEFAULT_TIMEOUT_SECONDS = 6;
+const DEFAULT_MEMORY_SIZE = 1024;
+
+const declarations = z.object({
+  service: z.string(),
+  provider: z
+    .object({
+      timeout: z.number().optional(),
+      memorySize: z.number().optional(),
+    })
+    .optional(),
+  functions: z.record(
+    z.string(),
+    z.object({
+      handler: z.string(),
+      name: z.string().optional(),
+      timeout: z.number().optional(),
+      memorySize: z.number().optional(),
+    }),
+  ),
+});
+
+/** The functions serverless.yml declares, named as for `stage`. */
+export function readFunctionDeclarations(
+  stage = DEFAULT_STAGE,
+  file = SERVERLESS_FILE,
+): FunctionDeclaration[] {
+  const config = loadServerlessConfig(file);
+  const parsed = declarations.parse(config);
+  const context: VariableContext = { config, stage };
+  const service = resolveVariables(parsed.service, 'service', context);
+
+  return Object.entries(parsed.functions).map(([key, declared]) => ({
+    key,
+    name:
+      declared.name === undefined
+        ? `${service}-${stage}-${key}`
+        : resolveVariables(declared.name, `functions.${key}.name`, context),
+    handler: declared.handler,
+    timeoutSeconds:
+      declared.timeout ?? parsed.provider?.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+    memorySize:
+      declared.memorySize ?? parsed.provider?.memorySize ?? DEFAULT_MEMORY_SIZE,
+  }));
+}
