@@ -120,9 +120,20 @@ function requireTableName(environment: Record<string, string>): string {
   return tableName;
 }
 
+/**
+ * C1-only compilation: DynamoDB Local's JVM spends most of its start in
+ * the JIT, and the optimizing compiler's threads compete for the CPU; this
+ * roughly halved the time to its first answer here (5.8 s to 3.0 s on two
+ * busy cores). The local workload never needs the optimized code. The
+ * variable reaches the JVM through the inherited environment; one a
+ * developer set is kept.
+ */
+const QUICK_JVM_START = '-XX:TieredStopAtLevel=1';
+
 async function startBoth(
   options: LocalStackOptions,
 ): Promise<[DynamoDbLocal, LocalFunctions]> {
+  process.env.JAVA_TOOL_OPTIONS ??= QUICK_JVM_START;
   const [dynamoDb, functions] = await Promise.allSettled([
     startDynamoDbLocal({
       port: options.dynamoDbPort,
