@@ -9,6 +9,10 @@ const transform = {
   ],
 };
 
+// jose ships as ES modules only: compile it like the sources, so that
+// code using it (src/local/local-auth.ts) runs under jest's CommonJS.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Integration tests talk to emulators on a shared 2-core machine, where
@@ -19,6 +23,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$'],
     },
@@ -26,6 +31,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/**/*.int.test.ts'],
       globalSetup: '<rootDir>/tests/support/dynamodb-global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/dynamodb-global-teardown.ts',
