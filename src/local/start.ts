@@ -29,11 +29,12 @@ let stack: LocalStack | undefined;
 let stopping = false;
 
 /**
- * Stops what runs and exits 0. A second signal while stopping exits at
- * once; DynamoDB Local's exit hook still kills the JVM then.
+ * Stops what runs and exits 0. A repeated signal changes nothing: the tsx
+ * CLI relays a signal the process group already delivered, and stopping
+ * takes a few seconds at most (DynamoDB Local is killed after 5 s).
  */
 async function shutDown(): Promise<void> {
-  if (stopping) process.exit(1);
+  if (stopping) return;
   stopping = true;
   try {
     await stack?.stop();
