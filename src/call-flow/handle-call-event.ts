@@ -18,6 +18,7 @@ import {
 } from './state';
 import { decodeCallState } from './state-codec';
 import { STEP_HANDLERS } from './steps';
+import { afterBot } from './voice';
 import {
   ask,
   type CallFlowDependencies,
@@ -191,6 +192,7 @@ const CHOOSING_STEPS: readonly Step[] = [
   'ITEM',
   'SIZE',
   'QUANTITY',
+  'VOICE',
 ];
 
 /**
@@ -218,6 +220,7 @@ function decide(
 ): Outcome | Promise<Outcome> {
   const step = state.step;
   if (step === 'ENDED' || step === 'TRANSFERRED') return goodbye(state, '');
+  if (step === 'VOICE') return afterBot(event, state, turn);
   const action = event.ActionData;
   switch (event.InvocationEventType) {
     case 'ACTION_SUCCESSFUL':

@@ -11,6 +11,7 @@ import { MAX_SPEECH_CHARACTERS } from '../telephony/validate-response';
 import { encodeCallState } from './state-codec';
 import { STEP_HANDLERS } from './steps';
 import type { Outcome, Turn } from './types';
+import { botHandOff } from './voice';
 
 /** How long the caller has to press a key before the prompt counts as missed. */
 const KEY_TIMEOUT_MS = 8000;
@@ -45,6 +46,11 @@ export function render(outcome: Outcome, turn: Turn): SmaResponse {
       [...speech(lead, turn), hangup(turn.callId)],
       attributes,
     );
+  }
+  if (step === 'VOICE') {
+    // The bot's action goes last: Chime reports back once it is done.
+    const bot = botHandOff(outcome.state, turn);
+    return smaResponse([...speech(lead, turn), bot], attributes);
   }
   const prompt = STEP_HANDLERS[step].prompt(outcome.state, turn);
   const joined = lead === '' ? prompt.text : `${lead} ${prompt.text}`;

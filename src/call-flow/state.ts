@@ -18,6 +18,8 @@ export const STEPS = [
   'FULFILMENT',
   'CONFIRM',
   'RETRY_PLACE',
+  /** Talking to the voice bot: Chime reports back when it is done. */
+  'VOICE',
   'TRANSFERRED',
   'ENDED',
 ] as const;
@@ -64,6 +66,8 @@ export const callStateSchema = z.object({
   /** Failed attempts at the current step. */
   tries: z.number().int().min(0),
   ful: z.enum(['PICKUP', 'DELIVERY']).optional(),
+  /** VOICE once the bot has put lines in the cart: the order's channel. */
+  ch: z.enum(['VOICE']).optional(),
 });
 
 export type CallState = z.infer<typeof callStateSchema>;

@@ -17,6 +17,8 @@ export interface CallFlowSettings {
   taxRatePercent: number;
   currency: string;
   voice: VoiceSettings;
+  /** The Lex bot for voice orders; none, no "order by voice" option. */
+  bot?: { aliasArn: string; localeId: string };
 }
 
 /** What is known of a caller before they press a key. */
@@ -36,7 +38,9 @@ export type CallMetric =
   | 'AbandonedCalls'
   | 'Transfers'
   | 'Reprompts'
-  | 'OrderFailures';
+  | 'OrderFailures'
+  | 'VoiceConversations'
+  | 'VoiceFallbacks';
 
 export interface CallMetrics {
   count(metric: CallMetric): void;
@@ -74,6 +78,7 @@ export interface Turn {
 /** What a step decides: ask the next question, or end the call. */
 export type Outcome =
   | { kind: 'ask'; state: CallState; say?: string }
+  | { kind: 'bot'; state: CallState; say?: string }
   | { kind: 'hangup'; state: CallState; say: string }
   | { kind: 'transfer'; state: CallState; say: string };
 
@@ -89,7 +94,7 @@ export interface StepHandler {
   onKey(key: string, state: CallState, turn: Turn): Outcome | Promise<Outcome>;
 }
 
-export type AskingStep = Exclude<Step, 'TRANSFERRED' | 'ENDED'>;
+export type AskingStep = Exclude<Step, 'TRANSFERRED' | 'ENDED' | 'VOICE'>;
 
 /** Moves to a step and asks its question, with an optional lead-in. */
 export function ask(state: CallState, step: AskingStep, say?: string): Outcome {

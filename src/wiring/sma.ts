@@ -22,6 +22,7 @@ export function callFlowSettings(config: Config): CallFlowSettings {
     taxRatePercent: config.pricing.taxRatePercent,
     currency: config.pricing.currency,
     voice: { VoiceId: config.voice.voiceId, Engine: config.voice.engine },
+    ...(config.bot === undefined ? {} : { bot: config.bot }),
   };
 }
 

@@ -16,6 +16,7 @@ import { InMemoryOrderRepository } from '../../src/orders/in-memory-order-reposi
 import { placeOrder } from '../../src/orders/place-order';
 import type { CustomerRepository } from '../../src/customers/model';
 import type { MenuRepository } from '../../src/menu/model';
+import type { BotEngine } from '../../src/local/bot-engine';
 import type { CallRecord } from '../../src/local/call-record';
 import {
   parseCallerScript,
@@ -76,6 +77,11 @@ export interface FlowFixtureOptions {
   menu?: MenuRepository;
   /** Who is calling; by default read from `customers` and `orders`. */
   callers?: CallerDirectory;
+  /**
+   * Plays Lex for StartBotConversation (see tests/support/voice-fixture.ts);
+   * `settings.bot` makes the main menu offer ordering by voice.
+   */
+  botEngine?: BotEngine;
 }
 
 /** The call flow on in-memory adapters, invoked as the sma function is. */
@@ -124,6 +130,9 @@ export function flowFixture(options: FlowFixtureOptions = {}): FlowFixture {
       to: RESTAURANT_NUMBER,
       // A caller left in silence hangs up at once: tests do not wait 10 s.
       silenceTimeoutMs: 1,
+      ...(options.botEngine === undefined
+        ? {}
+        : { botEngine: options.botEngine }),
       ...chime,
     });
 

@@ -97,7 +97,7 @@ async function commit(state: CallState, turn: Turn): Promise<Outcome> {
   try {
     const order = await dependencies.placeOrder({
       orderId: turn.transactionId,
-      channel: 'KEYPAD',
+      channel: state.ch ?? 'KEYPAD',
       callerNumber: turn.callerNumber,
       customerName: state.caller.n,
       lines,

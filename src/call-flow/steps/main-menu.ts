@@ -2,6 +2,7 @@ import { resolveLine } from '../menu-view';
 import { spokenDigits } from '../speech';
 import type { CallState } from '../state';
 import { toStaff } from '../endings';
+import { startVoice } from './start-voice';
 import {
   ask,
   type Outcome,
@@ -12,12 +13,16 @@ import {
 
 /**
  * The first question. Keys are fixed so a regular can dial ahead: 1 keypad
- * order, 3 repeat the last order, 4 order status, 0 a person. An option the
- * caller cannot use is neither offered nor accepted.
+ * order, 2 voice order (when a bot is set up), 3 repeat the last order,
+ * 4 order status, 0 a person. An option the caller cannot use is neither
+ * offered nor accepted.
  */
 export const mainMenu: StepHandler = {
   prompt(state, turn): Prompt {
     const options: [string, string][] = [['1', 'To order, press 1.']];
+    if (turn.dependencies.settings.bot !== undefined) {
+      options.push(['2', 'To order by voice, press 2.']);
+    }
     if (state.caller.last !== undefined) {
       options.push(['3', 'To repeat your last order, press 3.']);
     }
@@ -42,6 +47,10 @@ export const mainMenu: StepHandler = {
           'CATEGORY',
           'Press star to go back at any time.',
         );
+      case '2':
+        return turn.dependencies.settings.bot === undefined
+          ? ask(state, 'MAIN')
+          : startVoice(state, turn);
       case '3':
         return reorder(state, turn);
       case '4':
@@ -62,7 +71,8 @@ const STATUS_PHRASES: Record<string, string> = {
   OUT_FOR_DELIVERY: 'is out for delivery',
 };
 
-function orderStatus(state: CallState): string {
+/** "Your order, ticket 4 2, is being prepared.", or '' with no open order. */
+export function orderStatus(state: CallState): string {
   const open = state.caller.open;
   if (open === undefined) return '';
   const phrase = STATUS_PHRASES[open.s] ?? 'is in progress';
