@@ -112,9 +112,11 @@ export const errorResponseSchema = z.strictObject({
   }),
 });
 
-/** The views the handlers build, typed from the schemas above. */
+/** An order as a card on the board, typed from its schema. */
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
+/** An order with its customer and notifications. */
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
-export type OrderPageView = z.infer<typeof orderPageSchema>;
+/** A customer's profile as managers see it. */
 export type CustomerView = z.infer<typeof customerResponseSchema>;
+/** The body of every error answer. */
 export type ErrorBody = z.infer<typeof errorResponseSchema>;

@@ -27,6 +27,7 @@ export interface StaffApiDependencies {
   now: () => Date;
 }
 
+/** The methods a route may have. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A route with no path parameters, or no query parameters, takes none. */
