@@ -33,6 +33,8 @@ const ACTIONS_ONLY_ON_ANY_RESOURCE: Record<string, string> = {
   'xray:PutTraceSegments': 'X-Ray defines no resource types',
   'xray:PutTelemetryRecords': 'X-Ray defines no resource types',
   'cloudwatch:PutMetricData': 'metrics have no ARN; limit by namespace',
+  'polly:SynthesizeSpeech':
+    "the bot's voice uses no lexicon, Polly's only resource type",
 };
 
 const CHIME_PRINCIPAL = 'voiceconnector.chime.amazonaws.com';
