@@ -10,7 +10,7 @@ import type {
  * The CloudFormation resources of the voice bot, written from the bot
  * definition: the bot and its role, a version, the alias Chime talks to, the
  * alias's resource policy for Chime, and the permission for Lex to call the
- * code hook. scripts/build-bot.ts writes them to bot-resources.json, which
+ * code hook. src/bot/build-bot-cli.ts writes them to bot-resources.json, which
  * serverless.yml includes.
  */
 

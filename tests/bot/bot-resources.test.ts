@@ -10,7 +10,7 @@ import {
   BOT_RESOURCES_FILE,
   HOOK_FUNCTION_LOGICAL_ID,
   currentBotResources,
-} from '../../scripts/build-bot';
+} from '../../src/bot/build-bot-cli';
 import {
   CloudFormationSpec,
   type Template,
@@ -64,7 +64,7 @@ function wordsOf(type: SlotType): string[] {
 }
 
 describe('the bot resources', () => {
-  it('are current with the bot definition and the menu (run scripts/build-bot.ts)', () => {
+  it('are current with the bot definition and the menu (run npm run bot:build)', () => {
     expect(resources).toEqual(currentBotResources());
   });
 

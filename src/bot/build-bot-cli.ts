@@ -3,28 +3,20 @@
  * resources, from the bot definition and the restaurant's menu file;
  * serverless.yml includes it. Run it after changing either:
  *
- *   npx tsx scripts/build-bot.ts           write the file
- *   npx tsx scripts/build-bot.ts --check   exit 1 when the file is stale
+ *   npm run bot:build              write the file
+ *   npm run bot:build -- --check   exit 1 when the file is stale
  *
  * tests/bot/bot-resources.test.ts fails while the committed file is stale.
- * Ask for an npm script (`"bot:build": "tsx scripts/build-bot.ts"`) to
- * shorten this.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  botResources,
-  type CloudFormationResource,
-} from '../src/bot/bot-resources';
-import { orderBotDefinition } from '../src/bot/definition';
-import { parseMenu } from '../src/menu/menu-schema';
-import sampleMenu from '../src/menu/sample-menu.json';
+import { botResources, type CloudFormationResource } from './bot-resources';
+import { orderBotDefinition } from './definition';
+import { parseMenu } from '../menu/menu-schema';
+import sampleMenu from '../menu/sample-menu.json';
 
 /** Where serverless.yml reads the bot's resources from. */
-export const BOT_RESOURCES_FILE = resolve(
-  __dirname,
-  '../src/bot/bot-resources.json',
-);
+export const BOT_RESOURCES_FILE = resolve(__dirname, './bot-resources.json');
 
 /**
  * The code hook's logical id: the framework names a function's resource
@@ -64,7 +56,7 @@ async function main(check: boolean): Promise<number> {
   if (check) {
     if (current === content) return 0;
     process.stderr.write(
-      `${BOT_RESOURCES_FILE} is stale: run npx tsx scripts/build-bot.ts\n`,
+      `${BOT_RESOURCES_FILE} is stale: run npm run bot:build\n`,
     );
     return 1;
   }

@@ -2,7 +2,7 @@
  * Replays a scripted conversation with the voice bot, without the phone
  * flow around it, and prints what was said and how it ended:
  *
- *   npx tsx scripts/replay-bot.ts \
+ *   npm run bot:replay -- \
  *     'say:two large pepperoni and a coke' 'say:that is all' 'say:yes'
  *
  * The arguments are a caller script (src/local/caller-input.ts): a quoted
@@ -13,14 +13,14 @@
  * --name NAME and --returning set the session attributes the IVR would.
  */
 import { parseArgs } from 'node:util';
-import { handOffAttributes } from '../src/bot/session-attributes';
-import { CallerHungUp, type BotCaller } from '../src/local/bot-engine';
-import { parseCallerScript } from '../src/local/caller-input';
-import { InMemoryMenuRepository } from '../src/menu/in-memory-menu-repository';
-import { parseMenu } from '../src/menu/menu-schema';
-import sampleMenu from '../src/menu/sample-menu.json';
-import { startBotConversation } from '../src/telephony/actions';
-import { botEngineFromEnvironment } from '../src/wiring/bot-engine';
+import { handOffAttributes } from './session-attributes';
+import { CallerHungUp, type BotCaller } from '../local/bot-engine';
+import { parseCallerScript } from '../local/caller-input';
+import { InMemoryMenuRepository } from '../menu/in-memory-menu-repository';
+import { parseMenu } from '../menu/menu-schema';
+import sampleMenu from '../menu/sample-menu.json';
+import { startBotConversation } from '../telephony/actions';
+import { botEngineFromEnvironment } from '../wiring/bot-engine';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
