@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { YAMLException } from 'js-yaml';
 import { DynamoDbOrderRepository } from '../storage/dynamodb-order-repository';
 import { createDocumentClient } from './document-client';
 import { DynamoDbLocalStartFailed } from './dynamodb-local';
@@ -133,6 +134,8 @@ function explain(error: unknown, options: StartOptions): string {
       : error.message;
   }
   if (error instanceof FunctionLoadFailed) return error.message;
+  // Its message points at the line and shows it; the stack adds nothing.
+  if (error instanceof YAMLException) return error.message;
   if (error instanceof UnresolvedVariable) {
     return `serverless.yml: ${error.message}`;
   }
