@@ -41,6 +41,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (npm's pretest) outside any tsconfig: the
+    // recommended rules, without the type-aware ones.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: {
       // Tests read parsed JSON and mock results, where a non-null assertion

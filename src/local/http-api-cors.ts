@@ -48,16 +48,20 @@ const DEFAULT_HEADERS = [
 ];
 const DEFAULT_METHODS = ['OPTIONS', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** The CORS settings of serverless.yml for `stage`; none when unset. */
+/**
+ * The CORS settings of serverless.yml for `stage`; none when unset.
+ * `params` stand for `--param` options (a board served on another port).
+ */
 export function readHttpApiCors(
   stage: string,
   file = SERVERLESS_FILE,
+  params?: Record<string, string>,
 ): HttpApiCors | undefined {
   const config = loadServerlessConfig(file);
   const cors = corsSchema.parse(config).provider.httpApi?.cors;
   if (cors === undefined) return undefined;
   const settings = cors === true ? {} : cors;
-  const context: VariableContext = { config, stage };
+  const context: VariableContext = { config, stage, params };
   const where = 'provider.httpApi.cors.allowedOrigins';
 
   return {

@@ -49,6 +49,11 @@ export interface StartHttpApiOptions {
   stage?: string;
   /** Path to serverless.yml. Default: the repository's. */
   file?: string;
+  /**
+   * Parameters as `sls --param="name=value"` gives them, for CORS: e.g.
+   * `{ boardOrigin }` when the board is not at serverless.yml's origin.
+   */
+  params?: Record<string, string>;
   /** The local stack's functions; loaded here from serverless.yml if not. */
   functions?: LocalFunctions;
   /** Put in process.env before handlers are imported here. */
@@ -106,7 +111,7 @@ export async function startHttpApi(
   const functions = options.functions ?? (await loadFunctions(routes, options));
   const context: ServingContext = {
     targets: routes.map((route) => targetOf(route, functions)),
-    cors: readHttpApiCors(stage, options.file),
+    cors: readHttpApiCors(stage, options.file, options.params),
     auth: options.auth ?? (await LocalAuth.fromDirectory()),
     functions,
     onRequest: options.onRequest,

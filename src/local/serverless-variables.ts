@@ -14,6 +14,8 @@ export interface VariableContext {
   options?: Record<string, string>;
   /** What `${env:...}` sees. Default: `process.env`. */
   env?: Record<string, string | undefined>;
+  /** `--param="name=value"` on the command line: wins over `params`. */
+  params?: Record<string, string>;
 }
 
 /** A variable with no value and no fallback that has one. */
@@ -213,11 +215,15 @@ function present(value: unknown, name: string, missing: string): Lookup {
   return { missing: `${name} is a list or an object, not a value` };
 }
 
-/** `params.<stage>` first, then `params.default`, as the framework does. */
+/**
+ * A `--param` first, then `params.<stage>`, then `params.default`, as the
+ * framework does.
+ */
 function paramValue(name: string, context: VariableContext): Lookup {
   const params = pathValue(context.config, ['params']);
   const forStage = pathValue(params, [context.stage, name]);
-  const value = forStage ?? pathValue(params, ['default', name]);
+  const value =
+    context.params?.[name] ?? forStage ?? pathValue(params, ['default', name]);
 
   return present(
     value,
