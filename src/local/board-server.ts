@@ -117,19 +117,22 @@ interface Asset {
   read: (directory: string) => Promise<string>;
 }
 
+/** A file served as it is. */
+function file(name: string, type: string): Asset {
+  return {
+    type,
+    read: (directory) => readFile(join(directory, name), 'utf8'),
+  };
+}
+
+const CSS = 'text/css; charset=utf-8';
+
 const ASSETS: Record<string, Asset> = {
-  '/': {
-    type: 'text/html; charset=utf-8',
-    read: (directory) => readFile(join(directory, 'index.html'), 'utf8'),
-  },
-  '/board.css': {
-    type: 'text/css; charset=utf-8',
-    read: (directory) => readFile(join(directory, 'board.css'), 'utf8'),
-  },
-  '/app.js': {
-    type: 'text/javascript; charset=utf-8',
-    read: bundleBoard,
-  },
+  '/': file('index.html', 'text/html; charset=utf-8'),
+  '/board.css': file('board.css', CSS),
+  '/cards.css': file('cards.css', CSS),
+  '/panels.css': file('panels.css', CSS),
+  '/app.js': { type: 'text/javascript; charset=utf-8', read: bundleBoard },
 };
 
 /**
@@ -150,7 +153,7 @@ const SECURITY_HEADERS = {
   ].join('; '),
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  // A board left open for days must not run yesterday's script.
+  // A reload gets the board as it is now, never an older cached copy.
   'cache-control': 'no-store',
 };
 
