@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 
+import type { BotEngine } from './bot-engine';
 import type { CallRecord } from './call-record';
 import { summaryLine, transcriptLine } from './call-summary';
 import {
@@ -9,6 +10,7 @@ import {
   type CallerAction,
   type CallerInput,
 } from './caller-input';
+import { LOCAL_BOT_ALIAS_ARN } from './function-environment';
 import {
   invokeInProcess,
   invokeOverHttp,
@@ -117,19 +119,51 @@ function milliseconds(text: string | undefined): number | undefined {
   return value;
 }
 
-/** The SIP media application's handler from functions/sma.ts. */
-async function localSmaHandler(): Promise<InvokeLambda> {
+/** The Lambda a call invokes, and the bot that plays Lex after "2". */
+interface Phone {
+  invoke: InvokeLambda;
+  botEngine?: BotEngine | undefined;
+}
+
+/** functions/sma.ts in this process, and the local bot on its table. */
+async function inProcessPhone(): Promise<Phone> {
   // The handler's structured logs and metrics are for CloudWatch; on this
   // terminal only the phone call should show, unless they were asked for.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  // This process plays Lex too, so the handler may offer voice ordering.
+  process.env.BOT_ALIAS_ARN ??= LOCAL_BOT_ALIAS_ARN;
   const sma = await import('../../functions/sma');
+  const { localBotEngine } = await import('./local-bot');
 
   // The handler is typed for its own event; the simulator sends that event
   // as plain data, which the handler validates itself.
   const handler: unknown = sma.handler;
 
-  return invokeInProcess(handler as LambdaHandler);
+  return {
+    invoke: invokeInProcess(handler as LambdaHandler),
+    botEngine: localBotEngine(),
+  };
+}
+
+/**
+ * The function behind a Lambda Invoke API, and a bot whose code hook is
+ * that API's lexHook, as Lex invokes it: deployed names differ only in
+ * their last part (`phone-orders-dev-sma`, `phone-orders-dev-lexHook`).
+ */
+async function phoneOverHttp(
+  endpoint: string,
+  functionName: string,
+): Promise<Phone> {
+  const invoke = invokeOverHttp(endpoint, functionName);
+  if (!functionName.endsWith('-sma')) return { invoke };
+  const { botEngineWithHook } = await import('./local-bot');
+  const hook = functionName.replace(/-sma$/, '-lexHook');
+
+  return {
+    invoke,
+    botEngine: botEngineWithHook(invokeOverHttp(endpoint, hook)),
+  };
 }
 
 function printLive(entry: TranscriptEntry): void {
@@ -138,9 +172,9 @@ function printLive(entry: TranscriptEntry): void {
   process.stdout.write(`${transcriptLine(entry)}\n`);
 }
 
-function simulatorFor(options: CliOptions, invoke: InvokeLambda) {
+function simulatorFor(options: CliOptions, phone: Phone) {
   return new PhoneSimulator({
-    invoke,
+    ...phone,
     from: options.from,
     to: options.to,
     duplicateDelivery: options.duplicate,
@@ -153,16 +187,16 @@ function simulatorFor(options: CliOptions, invoke: InvokeLambda) {
 }
 
 async function placeCall(options: CliOptions): Promise<CallRecord> {
-  const invoke =
+  const phone =
     options.functionName === undefined
-      ? await localSmaHandler()
-      : invokeOverHttp(options.endpoint, options.functionName);
+      ? await inProcessPhone()
+      : await phoneOverHttp(options.endpoint, options.functionName);
   const input: CallerInput & { close?: () => void } =
     options.script === undefined
       ? new TerminalCallerInput()
       : new ScriptedCallerInput(options.script);
   try {
-    return await simulatorFor(options, invoke).call(input);
+    return await simulatorFor(options, phone).call(input);
   } finally {
     input.close?.();
   }

@@ -15,6 +15,14 @@ import {
 /** The stage `npm start` runs when none is given, as `sls` defaults. */
 export const DEFAULT_STAGE = 'dev';
 
+/**
+ * A well-formed Lex alias ARN of no real bot. The sma function offers
+ * "order by voice" only when it has an alias to hand callers to; locally
+ * the phone simulator's bot engine answers whatever alias it names.
+ */
+export const LOCAL_BOT_ALIAS_ARN =
+  'arn:aws:lex:us-east-1:000000000000:bot-alias/LOCALBOT01/LOCALALIAS';
+
 /** Which file, stage and shell environment to resolve against. */
 export interface EnvironmentSource {
   stage?: string;

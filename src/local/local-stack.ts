@@ -1,18 +1,25 @@
 /**
  * The embedded stack behind `npm start`: DynamoDB Local with the table from
  * serverless.yml and the sample menu, every function loaded in process with
- * its serverless.yml environment, and the Lambda Invoke API in front.
+ * its serverless.yml environment, the Lambda Invoke API in front, and on
+ * top the staff API, the order board and the notification pipeline
+ * (stack-services.ts).
  */
 import { parseMenu } from '../menu/menu-schema';
 import sampleMenu from '../menu/sample-menu.json';
 import { DynamoDbMenuRepository } from '../storage/dynamodb-menu-repository';
 import { seedMenu } from '../storage/seed-menu';
+import type { BoardServer } from './board-server';
 import {
   createDocumentClient,
   createLocalDynamoDbClient,
 } from './document-client';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
-import { localFunctionEnvironment } from './function-environment';
+import {
+  LOCAL_BOT_ALIAS_ARN,
+  localFunctionEnvironment,
+} from './function-environment';
+import type { HttpApi, HttpApiRequestLog } from './http-api-server';
 import {
   type InvocationLog,
   type LambdaInvokeServer,
@@ -20,20 +27,34 @@ import {
 } from './lambda-invoke-server';
 import { readFunctionDeclarations } from './function-declarations';
 import { LocalFunctions } from './local-functions';
+import type { NotificationPipeline } from './notification-pipeline';
 import { guardAgainstOrphan } from './orphan-guard';
 import { ensurePortFree } from './ports';
+import { startStackServices } from './stack-services';
 import { ensureTable } from './table';
 
-/** How to run the stack. */
-export interface LocalStackOptions {
-  stage: string;
+/** The port of each service. */
+export interface StackPorts {
   dynamoDbPort: number;
   lambdaPort: number;
+  /** The staff API. */
+  httpPort: number;
+  /** The local SES and its mailbox page. */
+  sesPort: number;
+  boardPort: number;
+}
+
+/** How to run the stack. */
+export interface LocalStackOptions extends StackPorts {
+  stage: string;
   /** Where DynamoDB Local keeps its file; in memory when omitted. */
   dataDirectory?: string;
+  /** The SMS outbox file; dead letters go beside it. */
+  outboxPath: string;
   /** Show the functions' INFO logs. */
   verbose?: boolean;
   onInvoke?: (invocation: InvocationLog) => void;
+  onRequest?: (request: HttpApiRequestLog) => void;
 }
 
 /** What the menu looked like once the stack was up. */
@@ -49,11 +70,17 @@ export interface LocalStack {
   dynamoDb: DynamoDbLocal;
   lambda: LambdaInvokeServer;
   functions: LocalFunctions;
+  /** The staff API, with the local user pool that issues its tokens. */
+  httpApi: HttpApi;
+  board: BoardServer;
+  notifications: NotificationPipeline;
+  /** Where texts go. */
+  outboxPath: string;
   tableName: string;
   /** What the functions run with, serverless.yml's and the local settings. */
   environment: Record<string, string>;
   menu: MenuState;
-  /** Stops the HTTP server, then DynamoDB Local. */
+  /** Stops everything, the last started first, DynamoDB Local at the end. */
   stop(): Promise<void>;
 }
 
@@ -65,8 +92,7 @@ export interface LocalStack {
 export async function startLocalStack(
   options: LocalStackOptions,
 ): Promise<LocalStack> {
-  await ensurePortFree(options.lambdaPort);
-  await ensurePortFree(options.dynamoDbPort);
+  await ensurePortsFree(options);
   const environment = applyEnvironment(options);
   const tableName = requireTableName(environment);
 
@@ -79,19 +105,73 @@ export async function startLocalStack(
   };
   try {
     const menu = await prepareTable(dynamoDb.endpoint, tableName);
-    const lambda = await startLambdaInvokeServer({
+    const serving = await startServing(options, {
       functions,
-      port: options.lambdaPort,
-      onInvoke: options.onInvoke,
+      tableName,
+      environment,
+      dynamodbEndpoint: dynamoDb.endpoint,
     });
     const stop = async () => {
-      await lambda.close();
-      await stopDynamoDb();
+      try {
+        await serving.stop();
+      } finally {
+        await stopDynamoDb();
+      }
     };
 
-    return { dynamoDb, lambda, functions, tableName, environment, menu, stop };
+    return { ...serving, dynamoDb, functions, menu, stop };
   } catch (error) {
     await stopDynamoDb();
+    throw error;
+  }
+}
+
+/** Every port, checked before anything starts. */
+async function ensurePortsFree(ports: StackPorts): Promise<void> {
+  await ensurePortFree(ports.lambdaPort);
+  await ensurePortFree(ports.dynamoDbPort);
+  await ensurePortFree(ports.boardPort);
+  await ensurePortFree(ports.httpPort);
+  await ensurePortFree(ports.sesPort);
+}
+
+/** What the servers in front of the table share. */
+interface ServingContext {
+  functions: LocalFunctions;
+  tableName: string;
+  environment: Record<string, string>;
+  dynamodbEndpoint: string;
+}
+
+/** The Lambda Invoke API, then the services on top of the functions. */
+async function startServing(
+  options: LocalStackOptions,
+  context: ServingContext,
+) {
+  const lambda = await startLambdaInvokeServer({
+    functions: context.functions,
+    port: options.lambdaPort,
+    onInvoke: options.onInvoke,
+  });
+  try {
+    const services = await startStackServices({ ...options, ...context });
+    const stop = async () => {
+      try {
+        await services.stop();
+      } finally {
+        await lambda.close();
+      }
+    };
+
+    return {
+      ...context,
+      ...services,
+      lambda,
+      outboxPath: options.outboxPath,
+      stop,
+    };
+  } catch (error) {
+    await lambda.close();
     throw error;
   }
 }
@@ -101,14 +181,35 @@ export async function startLocalStack(
  * their configuration when they are imported.
  */
 function applyEnvironment(options: LocalStackOptions): Record<string, string> {
-  const environment = localFunctionEnvironment({
-    stage: options.stage,
-    dynamodbEndpoint: `http://127.0.0.1:${options.dynamoDbPort}`,
-    verbose: options.verbose,
-  });
+  const environment = {
+    ...localFunctionEnvironment({
+      stage: options.stage,
+      dynamodbEndpoint: `http://127.0.0.1:${options.dynamoDbPort}`,
+      verbose: options.verbose,
+    }),
+    ...localSendingSettings(options),
+    // Voice is offered once an alias is known. One set in the shell is
+    // kept: a deployed bot's (BOT_ENGINE=lex-runtime), or '' for no voice.
+    BOT_ALIAS_ARN: process.env.BOT_ALIAS_ARN ?? LOCAL_BOT_ALIAS_ARN,
+  };
   Object.assign(process.env, environment);
 
   return environment;
+}
+
+/**
+ * Texts into the outbox and emails to the local SES, as the pipeline's
+ * consumers send them, so that sendSms and sendEmail invoked through the
+ * Invoke API send locally too instead of trying AWS with dummy keys.
+ */
+function localSendingSettings(
+  options: LocalStackOptions,
+): Record<string, string> {
+  return {
+    SMS_DRIVER: 'outbox',
+    SMS_OUTBOX_PATH: options.outboxPath,
+    SES_ENDPOINT: `http://127.0.0.1:${options.sesPort}`,
+  };
 }
 
 function requireTableName(environment: Record<string, string>): string {

@@ -4,12 +4,27 @@
  */
 import type { LocalStack } from './local-stack';
 
+/** How a person signs in to the staff API and the board. */
+export interface StaffAccess {
+  /** The file holding a staff token, as the user would type it. */
+  tokenPath: string;
+  /** How long the token lasts, e.g. `12 h`. */
+  validFor: string;
+  /** The board, signed in with the token. */
+  boardLink: string;
+}
+
 /** The facts the banner reports besides the stack itself. */
 export interface BannerFacts {
   stage: string;
   phone: boolean;
   /** Where the data lives, as the user would type it; none in memory. */
   dataDirectory?: string;
+  /** The SMS outbox, as the user would type it. */
+  outbox: string;
+  /** True when `npm run sms-outbox` reads it with no argument. */
+  outboxIsDefault: boolean;
+  staff: StaffAccess;
   /** Time from process start until the endpoints answered. */
   readyInMs: number;
 }
@@ -28,13 +43,47 @@ export function banner(stack: LocalStack, facts: BannerFacts): string {
     `Phone orders is running locally, stage ${facts.stage} ` +
       `(ready in ${seconds} s).\n\n`,
     endpointRows(stack, facts),
+    serviceRows(stack, facts),
+    '\n',
+    staffApiExample(stack, facts.staff),
     '\n',
     otherTools(stack),
     '\n',
+    'The order board, signed in (the token stays in the browser):\n',
+    `  ${facts.staff.boardLink}\n`,
+    '\n',
     facts.phone
       ? 'The phone rings below. Type keys at the prompt (1, 12#), an empty ' +
-        'line for silence,\nh to hang up. Ctrl-C stops everything.\n'
+        'line for silence,\nh to hang up. After 2, type what you would say ' +
+        'to the bot. Ctrl-C stops everything.\n'
       : 'Serving until Ctrl-C.\n',
+  ].join('');
+}
+
+/** The staff API, the board, texts and emails: one line each. */
+function serviceRows(stack: LocalStack, facts: BannerFacts): string {
+  const texts = facts.outboxIsDefault
+    ? `${facts.outbox}  (npm run sms-outbox)`
+    : `npm run sms-outbox -- ${facts.outbox}`;
+
+  return [
+    row(
+      'Staff API',
+      `${stack.httpApi.endpoint}  (token for ${facts.staff.validFor} below)`,
+    ),
+    row('Order board', `${stack.board.url}  (signed-in link below)`),
+    row('Emails (SES)', `${stack.notifications.mailboxUrl}  (mailbox page)`),
+    row('Texts (SMS)', texts),
+  ].join('');
+}
+
+function staffApiExample(stack: LocalStack, staff: StaffAccess): string {
+  const orders = `${stack.httpApi.endpoint}/orders?status=PLACED`;
+
+  return [
+    'The staff API, as staff and manager (the token is in the file):\n',
+    `  TOKEN=$(cat ${staff.tokenPath})\n`,
+    `  curl -H "Authorization: Bearer $TOKEN" '${orders}'\n`,
   ].join('');
 }
 

@@ -3,11 +3,17 @@
  * help text.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_BOARD_PORT } from './board-server';
 import { DEFAULT_STAGE } from './function-environment';
+import { DEFAULT_HTTP_API_PORT } from './http-api-server';
 import { DEFAULT_LAMBDA_PORT } from './lambda-invoke-server';
+import type { StackPorts } from './local-stack';
 
 /** DynamoDB Local's usual port. */
 export const DEFAULT_DYNAMODB_PORT = 8000;
+
+/** aws-ses-v2-local's own default port, so its README's examples work. */
+export const DEFAULT_SES_PORT = 8005;
 
 /** A fixed caller, so that a second call is from a returning customer. */
 export const DEMO_CALLER = '+15555550123';
@@ -18,10 +24,8 @@ export const DEMO_RESTAURANT = '+15555550100';
 export const DATA_DIRECTORY = '.local-data/dynamodb';
 
 /** What `npm start` was asked to do. */
-export interface StartOptions {
+export interface StartOptions extends StackPorts {
   stage: string;
-  dynamoDbPort: number;
-  lambdaPort: number;
   inMemory: boolean;
   reset: boolean;
   phone: boolean;
@@ -32,14 +36,17 @@ export interface StartOptions {
 
 export const USAGE = `Run the phone ordering system locally, with no AWS account.
 
-  npm start                       DynamoDB Local, the functions, and a phone
+  npm start                       the whole system, and a phone to call it
   npm start -- --no-phone         the same without the phone; Ctrl-C stops
 
 Options:
   --stage <name>          the serverless.yml stage (default ${DEFAULT_STAGE})
   --dynamodb-port <port>  DynamoDB Local's port (default ${DEFAULT_DYNAMODB_PORT})
   --lambda-port <port>    the Lambda Invoke API's port (default ${DEFAULT_LAMBDA_PORT})
-  --in-memory             keep no data between runs
+  --http-port <port>      the staff API's port (default ${DEFAULT_HTTP_API_PORT})
+  --ses-port <port>       the local SES and its mailbox page (default ${DEFAULT_SES_PORT})
+  --board-port <port>     the order board's port (default ${DEFAULT_BOARD_PORT})
+  --in-memory             keep no data between runs (texts in a temp dir)
   --reset                 wipe ${DATA_DIRECTORY} first (fresh menu, no orders)
   --no-phone              serve only; no call in this terminal
   --from <number>         the caller's number (default ${DEMO_CALLER})
@@ -60,6 +67,9 @@ const OPTIONS = {
   stage: { type: 'string', default: DEFAULT_STAGE },
   'dynamodb-port': { type: 'string' },
   'lambda-port': { type: 'string' },
+  'http-port': { type: 'string' },
+  'ses-port': { type: 'string' },
+  'board-port': { type: 'string' },
   'in-memory': { type: 'boolean', default: false },
   reset: { type: 'boolean', default: false },
   'no-phone': { type: 'boolean', default: false },
@@ -80,18 +90,9 @@ export function readStartOptions(args: string[]): StartOptions | 'help' {
     throw new UsageError('--stage may hold letters, digits and dashes only');
   }
 
-  const dynamoDbPort =
-    port('--dynamodb-port', values['dynamodb-port']) ?? DEFAULT_DYNAMODB_PORT;
-  const lambdaPort =
-    port('--lambda-port', values['lambda-port']) ?? DEFAULT_LAMBDA_PORT;
-  if (dynamoDbPort === lambdaPort) {
-    throw new UsageError('--dynamodb-port and --lambda-port must differ');
-  }
-
   return {
     stage: values.stage,
-    dynamoDbPort,
-    lambdaPort,
+    ...ports(values),
     inMemory: values['in-memory'],
     reset: values.reset,
     phone: !values['no-phone'],
@@ -108,6 +109,43 @@ function parse(args: string[]) {
     throw new UsageError(
       error instanceof Error ? error.message : String(error),
     );
+  }
+}
+
+/** The option that sets each port, for messages about it. */
+export const PORT_FLAGS: Record<keyof StackPorts, string> = {
+  dynamoDbPort: '--dynamodb-port',
+  lambdaPort: '--lambda-port',
+  httpPort: '--http-port',
+  sesPort: '--ses-port',
+  boardPort: '--board-port',
+};
+
+function ports(values: ReturnType<typeof parse>): StackPorts {
+  const chosen: StackPorts = {
+    dynamoDbPort:
+      port('--dynamodb-port', values['dynamodb-port']) ?? DEFAULT_DYNAMODB_PORT,
+    lambdaPort:
+      port('--lambda-port', values['lambda-port']) ?? DEFAULT_LAMBDA_PORT,
+    httpPort: port('--http-port', values['http-port']) ?? DEFAULT_HTTP_API_PORT,
+    sesPort: port('--ses-port', values['ses-port']) ?? DEFAULT_SES_PORT,
+    boardPort: port('--board-port', values['board-port']) ?? DEFAULT_BOARD_PORT,
+  };
+  assertDistinct(chosen);
+
+  return chosen;
+}
+
+/** Two services cannot share a port: the second would fail to start. */
+function assertDistinct(ports: StackPorts): void {
+  const seen = new Map<number, string>();
+  for (const key of Object.keys(PORT_FLAGS) as (keyof StackPorts)[]) {
+    const flag = PORT_FLAGS[key];
+    const other = seen.get(ports[key]);
+    if (other !== undefined) {
+      throw new UsageError(`${other} and ${flag} must differ`);
+    }
+    seen.set(ports[key], flag);
   }
 }
 

@@ -1,32 +1,52 @@
 /**
  * `npm start`: the whole system on this machine with no AWS account.
- * DynamoDB Local, every function behind the Lambda Invoke API, and a phone
- * in the terminal to place orders with.
+ * DynamoDB Local, every function behind the Lambda Invoke API, the staff
+ * API, the order board, texts and emails, and a phone in the terminal to
+ * place orders with.
  */
 import { rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { YAMLException } from 'js-yaml';
 import { DynamoDbOrderRepository } from '../storage/dynamodb-order-repository';
+import { boardUrl } from './board-server';
 import { createDocumentClient } from './document-client';
 import { DynamoDbLocalStartFailed } from './dynamodb-local';
+import type { HttpApiRequestLog } from './http-api-server';
 import type { InvocationLog } from './lambda-invoke-server';
+import { type LocalFiles, localFiles, writeStaffToken } from './local-files';
 import { FunctionLoadFailed } from './local-functions';
-import { type LocalStack, startLocalStack } from './local-stack';
+import {
+  type LocalStack,
+  type StackPorts,
+  startLocalStack,
+} from './local-stack';
 import { PortInUse } from './ports';
+import { LocalSesPortInUse } from './ses-local';
 import { UnresolvedVariable } from './serverless-variables';
 import {
   DATA_DIRECTORY,
+  PORT_FLAGS,
   readStartOptions,
   type StartOptions,
   USAGE,
   UsageError,
 } from './start-options';
-import { banner } from './start-banner';
+import { banner, type StaffAccess } from './start-banner';
 import { runTerminalPhone } from './terminal-phone';
 
 const ROOT = resolve(__dirname, '../..');
 
+/** What the printed token may do, and for how long. */
+const STAFF_TOKEN = {
+  groups: ['staff', 'managers'],
+  email: 'manager@example.com',
+  expiresIn: '12h',
+  /** The same span, as the banner says it. */
+  lifetime: '12 h',
+};
+
 let stack: LocalStack | undefined;
+let files: LocalFiles | undefined;
 let stopping = false;
 
 /**
@@ -40,6 +60,7 @@ async function shutDown(): Promise<void> {
   try {
     await stack?.stop();
   } finally {
+    files?.removeTemporary();
     process.exit(0);
   }
 }
@@ -65,6 +86,7 @@ async function main(args: string[]): Promise<void> {
   } catch (error) {
     process.stderr.write(`${explain(error, options)}\n`);
     await stack?.stop();
+    files?.removeTemporary();
     process.exit(1);
   }
 }
@@ -72,20 +94,21 @@ async function main(args: string[]): Promise<void> {
 async function run(options: StartOptions): Promise<void> {
   const dataDirectory = resolve(ROOT, DATA_DIRECTORY);
   if (options.reset) rmSync(dataDirectory, { recursive: true, force: true });
+  files = localFiles(ROOT, options.inMemory);
   stack = await startLocalStack({
-    stage: options.stage,
-    dynamoDbPort: options.dynamoDbPort,
-    lambdaPort: options.lambdaPort,
+    ...options,
     dataDirectory: options.inMemory ? undefined : dataDirectory,
-    verbose: options.verbose,
+    outboxPath: files.outboxPath,
     onInvoke: options.verbose || !options.phone ? printInvocation : undefined,
+    onRequest: options.verbose ? printRequest : undefined,
   });
   process.stdout.write(
     banner(stack, {
       ...options,
-      dataDirectory: options.inMemory
-        ? undefined
-        : relative(process.cwd(), dataDirectory) || '.',
+      dataDirectory: options.inMemory ? undefined : shown(dataDirectory),
+      outbox: shown(files.outboxPath),
+      outboxIsDefault: !files.temporary,
+      staff: await staffAccess(stack, files.tokenPath),
       readyInMs: performance.now(),
     }),
   );
@@ -96,6 +119,41 @@ async function run(options: StartOptions): Promise<void> {
   // Without the phone, the servers keep the process alive until a signal.
 }
 
+/**
+ * A path as the user would type it from where they ran npm start:
+ * relative below there, absolute elsewhere (a temporary directory).
+ */
+function shown(path: string): string {
+  const below = relative(process.cwd(), path);
+  if (below.startsWith('..') || isAbsolute(below)) return path;
+
+  return below || '.';
+}
+
+/** A token for the staff API and the board, written to `tokenPath`. */
+async function staffAccess(
+  running: LocalStack,
+  tokenPath: string,
+): Promise<StaffAccess> {
+  const { groups, email, expiresIn } = STAFF_TOKEN;
+  const token = await running.httpApi.auth.issueStaffToken({
+    groups,
+    email,
+    expiresIn,
+  });
+  writeStaffToken(tokenPath, token);
+
+  return {
+    tokenPath: shown(tokenPath),
+    validFor: STAFF_TOKEN.lifetime,
+    boardLink: boardUrl({
+      boardOrigin: running.board.origin,
+      apiUrl: running.httpApi.endpoint,
+      token,
+    }),
+  };
+}
+
 async function runPhone(
   running: LocalStack,
   options: StartOptions,
@@ -103,6 +161,8 @@ async function runPhone(
   const client = createDocumentClient({ endpoint: running.dynamoDb.endpoint });
   const sma = running.functions.nameOf('sma');
   if (sma === undefined) throw new Error('serverless.yml declares no sma');
+  // Imported now that the functions' environment is in process.env.
+  const { localBotEngine } = await import('./local-bot');
   await runTerminalPhone({
     invoke: running.functions.invoker(sma),
     from: options.from,
@@ -111,6 +171,7 @@ async function runPhone(
       client,
       tableName: running.tableName,
     }),
+    botEngine: localBotEngine(),
   });
 }
 
@@ -122,9 +183,19 @@ function printInvocation(invocation: InvocationLog): void {
   );
 }
 
+function printRequest(request: HttpApiRequestLog): void {
+  const refused = request.refused === undefined ? '' : ` (${request.refused})`;
+  process.stdout.write(
+    `http ${request.method} ${request.route} ${request.status}${refused} ` +
+      `${request.durationMs} ms\n`,
+  );
+}
+
 /** The one message a failed start prints, with what to do about it. */
 function explain(error: unknown, options: StartOptions): string {
-  if (error instanceof PortInUse) return portAdvice(error.port, options);
+  if (error instanceof PortInUse || error instanceof LocalSesPortInUse) {
+    return portAdvice(error.port, options);
+  }
   if (error instanceof DynamoDbLocalStartFailed) {
     const old = error.message.includes('UnsupportedClassVersionError');
 
@@ -145,15 +216,25 @@ function explain(error: unknown, options: StartOptions): string {
     : String(error);
 }
 
+/** What each port is for, as the advice on a taken port names it. */
+const PORT_PURPOSES: Record<keyof StackPorts, string> = {
+  dynamoDbPort: 'DynamoDB Local',
+  lambdaPort: 'the Lambda Invoke API',
+  httpPort: 'the staff API',
+  sesPort: 'the local SES (mailbox page)',
+  boardPort: 'the order board',
+};
+
 function portAdvice(port: number, options: StartOptions): string {
-  const lambda = port === options.lambdaPort;
-  const flag = lambda ? '--lambda-port' : '--dynamodb-port';
-  const what = lambda ? 'the Lambda Invoke API' : 'DynamoDB Local';
+  const keys = Object.keys(PORT_FLAGS) as (keyof StackPorts)[];
+  const key = keys.find((name) => options[name] === port);
+  if (key === undefined) return `Port ${port} is already in use.`;
 
   return (
-    `Port ${port}, wanted for ${what}, is already in use (another ` +
-    `npm start, serverless-offline or DynamoDB Local?).\n` +
-    `Stop that program, or choose another port: npm start -- ${flag} <port>`
+    `Port ${port}, wanted for ${PORT_PURPOSES[key]}, is already in use ` +
+    `(another npm start, serverless-offline or DynamoDB Local?).\n` +
+    `Stop that program, or choose another port: ` +
+    `npm start -- ${PORT_FLAGS[key]} <port>`
   );
 }
 

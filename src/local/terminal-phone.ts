@@ -5,6 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { createInterface, type Interface } from 'node:readline';
 import type { Order, OrderRepository } from '../orders/model';
+import type { BotEngine } from './bot-engine';
 import type { CallRecord } from './call-record';
 import { summaryLine, transcriptLine } from './call-summary';
 import type { InvokeLambda } from './lambda-delivery';
@@ -20,6 +21,8 @@ export interface TerminalPhoneOptions {
   to: string;
   /** Where the order a call placed is looked up. */
   orders: OrderRepository;
+  /** Plays Lex after "2": the caller's typed lines are what they say. */
+  botEngine?: BotEngine;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream;
 }
@@ -60,6 +63,7 @@ function phoneFor(
     invoke: options.invoke,
     from: options.from,
     to: options.to,
+    botEngine: options.botEngine,
     onTranscript: (entry) => {
       printLive(entry, output);
     },

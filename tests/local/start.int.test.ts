@@ -1,106 +1,68 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findFreePort } from '../../src/local/ports';
+import { invokeOverHttp } from '../../src/local/lambda-clients';
+import { PhoneSimulator } from '../../src/local/phone-simulator';
+import { readSmsOutbox } from '../../src/notifications/adapters/sms-outbox';
+import {
+  eventually,
+  exitOf,
+  isRunning,
+  type StartedStack,
+  startStack,
+} from '../support/start-process';
 
-const ROOT = resolve(__dirname, '../..');
 const INBOUND_CALL = readFileSync(
-  resolve(ROOT, 'events/sma-new-inbound-call.json'),
+  resolve(__dirname, '../../events/sma-new-inbound-call.json'),
   'utf8',
 );
-
-/** What start.ts printed that this test needs. */
-interface Started {
-  lambdaEndpoint: string;
-  javaPid: number;
-}
-
-let child: ChildProcess | undefined;
-let output = '';
+const CALLER = '+15555550123';
+const CUSTOMER_EMAIL = 'sam@example.com';
+/** Order, sides, garlic knots, one, done, place it. */
+const KEYPAD_ORDER = '1 2 1 1 3 1';
 
 /**
- * Runs start.ts in one node process with tsx's loader. Through npx, a
- * SIGTERM stops at the `sh -c` npm runs the command in and never reaches
- * the stack; through the tsx CLI, it is relayed, but tsx SIGKILLs a child
- * that does not acknowledge it within 30 ms, which a busy test machine
- * misses now and then (exit 143).
+ * One `npm start --no-phone --in-memory` for the whole file, since its
+ * start takes seconds: each test uses what the banner printed, and the
+ * last one stops it.
  */
-async function start(): Promise<Started> {
-  const [dynamoDbPort, lambdaPort] = await distinctFreePorts();
-  child = spawn(
-    process.execPath,
-    [
-      ...['--import', 'tsx', 'src/local/start.ts'],
-      ...['--no-phone', '--in-memory'],
-      ...['--dynamodb-port', String(dynamoDbPort)],
-      ...['--lambda-port', String(lambdaPort)],
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+let stack: StartedStack;
 
-  return waitForEndpoints(child);
-}
+beforeAll(async () => {
+  stack = await startStack(['--no-phone', '--in-memory']);
+}, 40_000);
 
-async function distinctFreePorts(): Promise<[number, number]> {
-  const first = await findFreePort();
-  let second = await findFreePort();
-  while (second === first) second = await findFreePort();
-
-  return [first, second];
-}
-
-async function waitForEndpoints(running: ChildProcess): Promise<Started> {
-  return new Promise((done, fail) => {
-    const check = () => {
-      const lambda = /Lambda Invoke API\s+(http:\/\/\S+)/.exec(output);
-      const java = /java pid (\d+)/.exec(output);
-      if (lambda?.[1] === undefined || java?.[1] === undefined) return;
-      running.stdout?.off('data', check);
-      done({ lambdaEndpoint: lambda[1], javaPid: Number(java[1]) });
-    };
-    running.stdout?.on('data', check);
-    running.once('exit', (code) => {
-      fail(new Error(`start.ts exited with ${code} first:\n${output}`));
-    });
-  });
-}
-
-async function exitOf(running: ChildProcess, withinMs: number) {
-  return new Promise<number | null>((done, fail) => {
-    const timer = setTimeout(() => {
-      fail(new Error(`still running ${withinMs} ms after SIGTERM`));
-    }, withinMs);
-    running.once('exit', (code) => {
-      clearTimeout(timer);
-      done(code);
-    });
-  });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-afterEach(() => {
+afterAll(() => {
   // A failed test must not leave the stack behind: SIGTERM lets it stop
   // its own JVM.
-  if (child?.exitCode === null) child.kill('SIGTERM');
+  if (stack.child.exitCode === null) stack.child.kill('SIGTERM');
 });
 
+async function staffApi(path: string, init: RequestInit = {}) {
+  const token = readFileSync(stack.banner.tokenPath, 'utf8').trim();
+
+  return fetch(new URL(path, stack.banner.staffApi), {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    },
+  });
+}
+
+async function emailsTo(address: string) {
+  const reply = await fetch(new URL('/store', stack.banner.mailboxUrl));
+  const store = (await reply.json()) as {
+    emails: { destination: { to: string[] }; subject: string }[];
+  };
+
+  return store.emails.filter((email) => email.destination.to.includes(address));
+}
+
 describe('npm start --no-phone', () => {
-  it('serves the greeting, then stops cleanly on SIGTERM', async () => {
-    const started = await start();
+  it('greets a call through the Lambda Invoke API', async () => {
     const path = '/2015-03-31/functions/phone-orders-dev-sma/invocations';
 
-    const reply = await fetch(new URL(path, started.lambdaEndpoint), {
+    const reply = await fetch(new URL(path, stack.banner.lambdaEndpoint), {
       method: 'POST',
       body: INBOUND_CALL,
     });
@@ -110,14 +72,76 @@ describe('npm start --no-phone', () => {
       Actions: { Parameters: { SpeechParameters: { Text: string } } }[];
     };
     expect(response.Actions[0]?.Parameters.SpeechParameters.Text).toMatch(
-      /^Thanks for calling /,
+      /^Thanks for calling .+ To order by voice, press 2\.$/,
     );
+  });
 
-    const exited = exitOf(child!, 5_000);
-    child!.kill('SIGTERM');
+  it('answers the staff API with the token it printed', async () => {
+    const reply = await staffApi('/orders?status=PLACED');
+
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await reply.json()).toEqual({ orders: [] });
+  });
+
+  it('serves the mailbox page and the order board', async () => {
+    const mailbox = await fetch(stack.banner.mailboxUrl);
+    const board = await fetch(stack.banner.boardUrl);
+
+    expect(mailbox.status).toBe(200);
+    expect(board.status).toBe(200);
+    expect(board.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(stack.banner.boardLink).toContain(
+      `api=${encodeURIComponent(stack.banner.staffApi)}&token=ey`,
+    );
+  });
+
+  it('texts and emails the customer of an order placed by phone', async () => {
+    // Prepare
+    const profile = await staffApi(`/customers/${encodeURIComponent(CALLER)}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ email: CUSTOMER_EMAIL }),
+    });
+    expect(profile.status).toBe(200);
+    const phone = new PhoneSimulator({
+      invoke: invokeOverHttp(
+        stack.banner.lambdaEndpoint,
+        'phone-orders-dev-sma',
+      ),
+      from: CALLER,
+      to: '+15555550100',
+    });
+
+    // Act
+    const record = await phone.call(KEYPAD_ORDER);
+
+    // Assess
+    expect(record.problems).toEqual([]);
+    const texts = await eventually(
+      () => Promise.resolve(readSmsOutbox(stack.banner.outboxPath)),
+      (entries) => entries.length > 0,
+    );
+    expect(texts).toEqual([
+      expect.objectContaining({
+        to: CALLER,
+        body: expect.stringContaining('order #1 received') as string,
+      }),
+    ]);
+    const emails = await eventually(
+      () => emailsTo(CUSTOMER_EMAIL),
+      (found) => found.length > 0,
+    );
+    expect(emails).toHaveLength(1);
+  });
+
+  it('stops everything on SIGTERM and exits 0', async () => {
+    const exited = exitOf(stack.child, 10_000);
+
+    stack.child.kill('SIGTERM');
 
     expect(await exited).toBe(0);
-    expect(isRunning(started.javaPid)).toBe(false);
-    // About 5 s on an idle machine; the margin is for a busy CI runner.
-  }, 40_000);
+    expect(isRunning(stack.banner.javaPid)).toBe(false);
+    // --in-memory keeps its outbox in a directory of its own, now gone.
+    expect(existsSync(stack.banner.outboxPath)).toBe(false);
+  });
 });
