@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 
 import type { BotEngine } from './bot-engine';
@@ -10,7 +11,10 @@ import {
   type CallerAction,
   type CallerInput,
 } from './caller-input';
-import { LOCAL_BOT_ALIAS_ARN } from './function-environment';
+import {
+  LOCAL_BOT_ALIAS_ARN,
+  localFunctionEnvironment,
+} from './function-environment';
 import {
   invokeInProcess,
   invokeOverHttp,
@@ -133,6 +137,7 @@ async function inProcessPhone(): Promise<Phone> {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // This process plays Lex too, so the handler may offer voice ordering.
   process.env.BOT_ALIAS_ARN ??= LOCAL_BOT_ALIAS_ARN;
+  await useLocalStackEnvironment();
   const sma = await import('../../functions/sma');
   const { localBotEngine } = await import('./local-bot');
 
@@ -144,6 +149,51 @@ async function inProcessPhone(): Promise<Phone> {
     invoke: invokeInProcess(handler as LambdaHandler),
     botEngine: localBotEngine(),
   };
+}
+
+/** Where `npm start` serves DynamoDB Local unless told otherwise. */
+const LOCAL_DYNAMODB = 'http://127.0.0.1:8000';
+
+/**
+ * With no configuration in the shell, the handler gets what `npm start`
+ * gives its functions, on the table `npm start` serves: orders placed here
+ * are the stack's orders. Without a running stack there is no table, and
+ * the caller would only hear the fail-safe apology: say so instead.
+ */
+async function useLocalStackEnvironment(): Promise<void> {
+  if (process.env.TABLE_NAME !== undefined) return;
+  const dynamodbEndpoint = process.env.DYNAMODB_ENDPOINT ?? LOCAL_DYNAMODB;
+  const environment = localFunctionEnvironment({ dynamodbEndpoint });
+  for (const [name, value] of Object.entries(environment)) {
+    process.env[name] ??= value;
+  }
+  if (!(await answers(dynamodbEndpoint))) {
+    throw new UsageError(
+      `nothing answers at ${dynamodbEndpoint}: start the stack first ` +
+        '(npm start, in another terminal), or set TABLE_NAME and ' +
+        'DYNAMODB_ENDPOINT for your own table',
+    );
+  }
+}
+
+/** Whether something accepts connections at an http URL's host and port. */
+function answers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 80) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    for (const failure of ['error', 'timeout']) {
+      socket.once(failure, () => {
+        socket.destroy();
+        resolve(false);
+      });
+    }
+  });
 }
 
 /**
