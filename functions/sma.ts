@@ -1,6 +1,10 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { failSafeResponse, findCallEnds } from '../src/call-flow/fail-safe';
+import {
+  failSafeResponse,
+  findCallEnds,
+  type CallEnds,
+} from '../src/call-flow/fail-safe';
 import { handleCallEvent } from '../src/call-flow/handle-call-event';
 import { loadConfig } from '../src/config/config';
 import type { SmaResponse } from '../src/telephony/actions';
@@ -17,9 +21,10 @@ const dependencies = callFlowDependencies(loadConfig());
  * failure on the way still answers the caller (see failSafeResponse).
  */
 async function answerChime(event: unknown): Promise<SmaResponse> {
-  const ends = findCallEnds(event);
-  if (ends !== undefined) logger.appendKeys({ callId: ends.callId });
+  let ends: CallEnds | undefined;
   try {
+    ends = findCallEnds(event);
+    if (ends !== undefined) logger.appendKeys({ callId: ends.callId });
     const response = await handleCallEvent(
       parseInvocationEvent(event),
       dependencies,

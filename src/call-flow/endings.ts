@@ -1,3 +1,4 @@
+import { isPhoneNumber } from './fail-safe';
 import type { CallState } from './state';
 import type { Outcome, Turn } from './types';
 
@@ -14,7 +15,10 @@ export function goodbye(state: CallState, say: string): Outcome {
 /** Bridges to staff, or explains how to reach them when nobody can take it. */
 export function toStaff(state: CallState, turn: Turn, lead: string): Outcome {
   const { settings, metrics } = turn.dependencies;
-  if (settings.staffPhoneNumber === undefined) {
+  if (
+    settings.staffPhoneNumber === undefined ||
+    !isPhoneNumber(turn.restaurantNumber)
+  ) {
     return goodbye(state, `${lead} ${howToReachUs(turn)}`);
   }
   metrics.count('Transfers');

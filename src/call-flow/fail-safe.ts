@@ -49,6 +49,15 @@ export function failSafeResponse(
   return smaResponse([sorry, later, hangup(ends.callId)]);
 }
 
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
+/** An E.164 number, the only caller id CallAndBridge accepts. */
+export function isPhoneNumber(value: unknown): value is string {
+  return typeof value === 'string' && /^\+[1-9]\d{1,14}$/.test(value);
+}
+
 /** Finds the caller's leg in whatever arrived, however malformed. */
 export function findCallEnds(event: unknown): CallEnds | undefined {
   const details = (event as { CallDetails?: { Participants?: unknown } } | null)
@@ -56,14 +65,13 @@ export function findCallEnds(event: unknown): CallEnds | undefined {
   const participants = Array.isArray(details?.Participants)
     ? details.Participants
     : [];
-  const leg = (
-    participants as { CallId?: unknown; To?: unknown; Direction?: unknown }[]
-  ).find((p) => typeof p.CallId === 'string' && p.CallId !== '');
+  const leg = (participants as unknown[])
+    .filter((p): p is Record<string, unknown> => isObject(p))
+    .find((p) => typeof p.CallId === 'string' && p.CallId !== '');
   if (leg === undefined) return undefined;
+  // A transfer shows this number as caller id: Chime takes E.164 only.
   const restaurantNumber =
-    typeof leg.To === 'string' && leg.Direction !== 'Outbound'
-      ? leg.To
-      : undefined;
+    isPhoneNumber(leg.To) && leg.Direction !== 'Outbound' ? leg.To : undefined;
 
   return { callId: leg.CallId as string, restaurantNumber };
 }

@@ -68,8 +68,12 @@ export interface DynamoDbOrderRepositoryOptions {
  * DynamoDB a transaction takes tens of milliseconds, so retries are rarer
  * and shorter.
  */
+// Each failed attempt learns the current counter from the failure itself,
+// so every round places at least one of the orders racing for it: the
+// last of N simultaneous orders needs N attempts. 60 covers a dinner rush
+// on one restaurant's line; the caller can still retry after that.
 const DEFAULT_TICKET_RETRY: TicketRetryPolicy = {
-  maxAttempts: 20,
+  maxAttempts: 60,
   baseDelayMs: 10,
   maxDelayMs: 200,
 };

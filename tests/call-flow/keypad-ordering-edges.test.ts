@@ -1,3 +1,4 @@
+import { validateResponse } from '../../src/telephony/validate-response';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -77,5 +78,63 @@ describe('keypad ordering at the edges', () => {
         { Type: 'Hangup' },
       ],
     });
+  });
+
+  it('says a category just sold out instead of reading an empty list', async () => {
+    // Prepare: the caller picks Drinks, then every drink sells out.
+    const fixture = flowFixture();
+    const drinks = ['cola', 'lemon-lime-soda', 'iced-tea', 'bottled-water'];
+    const sellOut = async () => {
+      for (const item of drinks)
+        await fixture.menu.setAvailability(item, false);
+    };
+
+    // Act: the drinks list times out once, then star goes back.
+    const record = await fixture.call(callerWith('1 3', sellOut, '_ *'));
+
+    // Assess
+    expect(heardTexts(record)).toContain(
+      'Sorry, that just sold out. Press star to go back.',
+    );
+    expect(heardTexts(record).at(-1)).toBe('Pizzas, press 1. Sides, 2.');
+  });
+
+  it('does not transfer from a number Chime would refuse as caller id', async () => {
+    // Prepare: a SIP address where the dialled number should be.
+    const fixture = flowFixture({
+      settings: { staffPhoneNumber: STAFF_NUMBER },
+    });
+    const path = join(
+      __dirname,
+      '..',
+      '..',
+      'events',
+      'sma-new-inbound-call.json',
+    );
+    const event = JSON.parse(readFileSync(path, 'utf8')) as {
+      CallDetails: { Participants: { To: string }[] };
+    };
+    event.CallDetails.Participants[0]!.To = 'sip:restaurant@example.com';
+    const greeting = await fixture.invoke(event);
+    const attributes = (greeting as { TransactionAttributes: object })
+      .TransactionAttributes;
+    const pressZero = {
+      ...event,
+      InvocationEventType: 'ACTION_SUCCESSFUL',
+      Sequence: 2,
+      ActionData: {
+        Type: 'SpeakAndGetDigits',
+        Parameters: {},
+        ReceivedDigits: '0',
+      },
+      CallDetails: { ...event.CallDetails, TransactionAttributes: attributes },
+    };
+
+    // Act
+    const response = await fixture.invoke(pressZero);
+
+    // Assess
+    expect(validateResponse(response).valid).toBe(true);
+    expect(JSON.stringify(response)).not.toContain('CallAndBridge');
   });
 });

@@ -119,6 +119,10 @@ describe('functions/sma', () => {
       'an event without participants',
       { SchemaVersion: '1.0', InvocationEventType: 'NEW_INBOUND_CALL' },
     ],
+    [
+      'an event whose only call leg is null',
+      { CallDetails: { Participants: [null] } },
+    ],
   ])('answers %s with an empty action list', async (_what, event) => {
     // Act
     const response = await handler(event, context);

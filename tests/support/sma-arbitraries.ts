@@ -205,29 +205,5 @@ export const wellFormedSmaEvent = fc
     ]),
   );
 
-/** A phone number in E.164. */
-const E164 = /^\+[1-9]\d{1,14}$/;
-
-/**
- * Whether every call leg is an object whose `To`, when it is text, is an
- * E.164 number. Two defects of the fail-safe answer, reported with this
- * suite, keep other legs out until they are fixed: a null leg makes
- * findCallEnds throw out of the handler, and a `To` that is not E.164
- * becomes the caller id of a transfer that Chime refuses.
- */
-function legsAreWellFormed(event: unknown): boolean {
-  const legs = (event as { CallDetails?: { Participants?: unknown } } | null)
-    ?.CallDetails?.Participants;
-  if (!Array.isArray(legs)) return true;
-
-  return legs.every((leg: unknown) => {
-    if (typeof leg !== 'object' || leg === null) return false;
-    const to = (leg as { To?: unknown }).To;
-
-    return typeof to !== 'string' || E164.test(to);
-  });
-}
-
-/** A sample event broken in a few places, its call legs left readable. */
-export const brokenSmaEvent =
-  mutatedSample(SMA_SAMPLES).filter(legsAreWellFormed);
+/** A sample event broken in a few places, its call legs included. */
+export const brokenSmaEvent = mutatedSample(SMA_SAMPLES);

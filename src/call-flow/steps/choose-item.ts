@@ -10,7 +10,13 @@ import {
 } from '../menu-view';
 import { spokenMoney } from '../speech';
 import { MAX_CART_LINES, type CallState } from '../state';
-import { ask, type Outcome, type StepHandler, type Turn } from '../types';
+import {
+  ask,
+  type Outcome,
+  type Prompt,
+  type StepHandler,
+  type Turn,
+} from '../types';
 
 /**
  * Choosing one item: category, item, size when it has sizes, then quantity.
@@ -26,6 +32,15 @@ function optionList(entries: [string, string][]): string {
     .join(' ');
 }
 
+/**
+ * What a question says when staff sold out everything it would list since
+ * the caller chose to hear it: star goes back, as everywhere.
+ */
+const NOTHING_LEFT: Prompt = {
+  text: 'Sorry, that just sold out. Press star to go back.',
+  keys: '*',
+};
+
 function chosenItem(state: CallState, turn: Turn): MenuItem | undefined {
   return state.pick.i === undefined
     ? undefined
@@ -39,6 +54,7 @@ function backFromCategory(state: CallState): Outcome {
 export const chooseCategory: StepHandler = {
   prompt(_state, turn) {
     const categories = keypadCategories(turn.menu);
+    if (categories.length === 0) return NOTHING_LEFT;
 
     return {
       text: optionList(categories.map((c) => [c.name, String(c.keypadOrder)])),
@@ -68,6 +84,7 @@ export const chooseItem: StepHandler = {
     const items = itemsOf(turn.menu, state.pick.c ?? '');
     const { currency } = turn.dependencies.settings;
     const available = items.filter((item) => item.available);
+    if (available.length === 0) return NOTHING_LEFT;
 
     return {
       text: optionList(
@@ -100,6 +117,7 @@ export const chooseSize: StepHandler = {
   prompt(state, turn) {
     const sizes = chosenItem(state, turn)?.sizes ?? [];
     const { currency } = turn.dependencies.settings;
+    if (sizes.length === 0) return NOTHING_LEFT;
 
     return {
       text: optionList(
