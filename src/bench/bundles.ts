@@ -6,7 +6,7 @@
  */
 import type { BuildOptions, Metafile } from 'esbuild';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readFunctionDeclarations } from '../local/function-declarations';
 import {
   loadServerlessConfig,
@@ -109,7 +109,7 @@ export interface ExtraCode {
  */
 export const LIBRARIES: Record<'zod' | 'middyPowertools', ExtraCode> = {
   zod: {
-    imports: "import { z } from 'zod';",
+    imports: "import * as z from 'zod';",
     construct: 'z.object({ name: z.string().min(1) }).parse({ name: "x" })',
   },
   middyPowertools: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Amazon Lex V2 code hook's input event and response, in Lex's own

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { spokenList } from '../call-flow/speech';
 import { addToCart, describeCartLine } from './bot-cart';
 import type { HookContext } from './hook-context';

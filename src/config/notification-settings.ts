@@ -4,7 +4,7 @@
  * a function reads only the group it uses, so the stream function never
  * fails for a missing email address.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidConfiguration } from './config';
 
 const optionalText = z

@@ -2,7 +2,7 @@
  * The staff API's settings: the shared configuration plus the live board's
  * origin, which only the staffApi function is given (serverless.yml).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Config, InvalidConfiguration, loadConfig } from './config';
 
 /** The staff API's configuration. */

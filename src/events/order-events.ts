@@ -5,7 +5,7 @@
  * the version of this contract, so a consumer can tell an old shape from a
  * new one while both are in flight.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORDER_STATUSES } from '../orders/model';
 
 /** The `detail-type` of each event, as rules on the bus match it. */

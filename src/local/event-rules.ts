@@ -3,7 +3,7 @@
  * `eventBridge` events), so the local bus routes with the very patterns
  * that are deployed instead of a second copy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkPattern, type EventPattern } from './event-pattern';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 

@@ -2,7 +2,7 @@
  * The functions serverless.yml declares, with the names, timeouts and
  * memory sizes they are deployed with for a stage.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_STAGE } from './function-environment';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 import { resolveVariables, type VariableContext } from './serverless-variables';

@@ -4,7 +4,7 @@
  * plus the few settings that point them at the local stack. serverless.yml
  * stays the only list of variables.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 import {
   resolveVariables,

@@ -4,7 +4,7 @@
  * CORS headers on every answer, its own 401s and 404s included. The local
  * HTTP API does the same from the same settings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 import { resolveVariables, type VariableContext } from './serverless-variables';
 

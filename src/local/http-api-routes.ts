@@ -4,7 +4,7 @@
  * authorizer. The local HTTP API serves exactly these, as API Gateway
  * would after a deployment.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 
 /** One route of the HTTP API. */

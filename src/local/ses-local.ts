@@ -8,7 +8,7 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import startSesServer from 'aws-ses-v2-local';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An email as the local SES keeps it. */
 export interface LocalEmail {

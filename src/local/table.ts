@@ -12,7 +12,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 
 const keySchema = z.array(

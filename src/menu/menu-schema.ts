@@ -3,7 +3,7 @@
  * positive cents, unique ids, and keypad keys a caller can press (1 to 9,
  * one entry per key within a category).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Menu } from './model';
 
 // Ids end up in sort keys (`ITEM#<itemId>`): no `#`, no spaces.

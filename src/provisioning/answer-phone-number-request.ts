@@ -4,7 +4,7 @@
  * later invocation, which then answers. A stack never waits for an answer
  * that will not come.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PhoneNumberOrderTimedOut } from './await-order';
 import {
   parseCustomResourceRequest,

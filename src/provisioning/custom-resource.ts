@@ -3,7 +3,7 @@
  * sends to the function, and the answer it waits for at the ResponseURL.
  * Nothing here knows about phone numbers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const properties = z.record(z.string(), z.unknown());
 

@@ -3,7 +3,7 @@
  * them, and the physical id that records what was provisioned, so that a
  * later Delete knows what to release without any other state.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Empty text means "not set": stage parameters default to ''. */
 const optionalText = z

@@ -4,7 +4,7 @@
  * the API does not do. OpenAPI 3.1 takes JSON Schema 2020-12 as it is,
  * which is what zod writes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_STATUS, type ErrorCode } from './error-codes';
 import { errorResponseSchema } from './response-schemas';
 import type { Route } from './route';

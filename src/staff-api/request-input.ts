@@ -4,7 +4,7 @@
  * {@link RequestRejected} naming the field, so a client learns what to fix
  * and never sees a parser's internals.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ErrorCode } from './error-codes';
 import { RequestRejected } from './request-rejected';
 

@@ -4,7 +4,7 @@
  * document is generated from them, so the two cannot drift apart. Objects
  * are strict: a field the API does not know is an error, not ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORDER_STATUSES } from '../orders/model';
 
 /** An order status, as stored and as shown. */

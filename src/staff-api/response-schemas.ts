@@ -3,7 +3,7 @@
  * order-views.ts are typed from them, the OpenAPI document describes them,
  * and the API tests check real answers against them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { menuSchema } from '../menu/menu-schema';
 import { businessDateSchema, orderStatusSchema } from './request-schemas';
 import { ERROR_CODES } from './error-codes';

@@ -4,7 +4,7 @@
  * serves routes, the OpenAPI document describes them, and serverless.yml
  * declares them; a test keeps the three the same.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CustomerRepository } from '../customers/model';
 import type { MenuRepository } from '../menu/model';
 import type { OrderRepository } from '../orders/model';

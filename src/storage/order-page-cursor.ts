@@ -5,7 +5,7 @@
  * checked field by field instead, so a tampered or foreign cursor is an
  * {@link InvalidCursor} here and never reaches DynamoDB as a bad key.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidCursor } from '../orders/model';
 import { orderKey } from './order-item';
 

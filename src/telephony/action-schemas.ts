@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { Action, ActionType } from './actions';
 import { MAX_BOT_CONFIGURATION_BYTES, MAX_SPEECH_CHARACTERS } from './limits';

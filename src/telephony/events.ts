@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Invocation events that a SIP media application sends to its Lambda, as the

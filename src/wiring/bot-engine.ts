@@ -1,5 +1,5 @@
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { handleCodeHook } from '../bot/code-hook';
 import { orderBotDefinition } from '../bot/definition';
 import type { CodeHookDependencies } from '../bot/hook-context';
