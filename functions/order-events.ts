@@ -1,8 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { loadEventSettings } from '../src/config/notification-settings';
-import { powertoolsLog } from '../src/wiring/deliveries';
-import { logger } from '../src/wiring/observability';
+import { logger, powertoolsLog } from '../src/wiring/observability';
 import {
   eventBridgePublisher,
   orderEventsHandler,

@@ -5,8 +5,7 @@ import {
   loadDeliverySettings,
   loadEmailSettings,
 } from '../src/config/notification-settings';
-import { powertoolsLog } from '../src/wiring/deliveries';
-import { logger } from '../src/wiring/observability';
+import { logger, powertoolsLog } from '../src/wiring/observability';
 import { emailConsumer, emailDependencies } from '../src/wiring/send-email';
 import { documentClient } from '../src/wiring/sma';
 

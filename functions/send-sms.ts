@@ -5,8 +5,7 @@ import {
   loadDeliverySettings,
   loadSmsSettings,
 } from '../src/config/notification-settings';
-import { powertoolsLog } from '../src/wiring/deliveries';
-import { logger } from '../src/wiring/observability';
+import { logger, powertoolsLog } from '../src/wiring/observability';
 import { smsConsumer, smsDependencies } from '../src/wiring/send-sms';
 import { documentClient } from '../src/wiring/sma';
 

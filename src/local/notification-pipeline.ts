@@ -15,7 +15,7 @@ import {
   loadSmsSettings,
 } from '../config/notification-settings';
 import type { Log, SmsSender } from '../notifications/ports';
-import { powertoolsLog } from '../wiring/deliveries';
+import { powertoolsLog } from '../wiring/observability';
 import { logger } from '../wiring/observability';
 import { orderEventsHandler } from '../wiring/order-events';
 import {

@@ -2,7 +2,6 @@
  * What both notification consumers share: the idempotency records and
  * the ledger on the orders table, the customer profiles, and the log.
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeliverySettings } from '../config/notification-settings';
 import type { DeliveryDependencies } from '../notifications/deliver-once';
@@ -10,21 +9,6 @@ import type { CustomerLookup, Log } from '../notifications/ports';
 import { DynamoDbCustomerRepository } from '../storage/dynamodb-customer-repository';
 import { DynamoDbDeliveryClaims } from '../storage/dynamodb-delivery-claims';
 import { DynamoDbSendLedger } from '../storage/dynamodb-send-ledger';
-
-/** The notification log port on a Powertools logger. */
-export function powertoolsLog(logger: Logger): Log {
-  return {
-    info: (message, fields) => {
-      logger.info(message, fields ?? {});
-    },
-    warn: (message, fields) => {
-      logger.warn(message, fields ?? {});
-    },
-    error: (message, fields) => {
-      logger.error(message, fields ?? {});
-    },
-  };
-}
 
 /** What a consumer is built from besides its settings. */
 export interface ConsumerResources {

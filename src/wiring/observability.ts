@@ -17,18 +17,26 @@ export const callMetrics: CallMetrics = {
   },
 };
 
-/** The call flow's log port on the Powertools logger. */
-export const callLog: CallLog = {
-  info: (message, fields) => {
-    logger.info(message, fields ?? {});
-  },
-  warn: (message, fields) => {
-    logger.warn(message, fields ?? {});
-  },
-  error: (message, fields) => {
-    logger.error(message, fields ?? {});
-  },
-};
+/**
+ * The log port every use case takes (a fixed message and fields) on a
+ * Powertools logger.
+ */
+export function powertoolsLog(target: Logger): CallLog {
+  return {
+    info: (message, fields) => {
+      target.info(message, fields ?? {});
+    },
+    warn: (message, fields) => {
+      target.warn(message, fields ?? {});
+    },
+    error: (message, fields) => {
+      target.error(message, fields ?? {});
+    },
+  };
+}
+
+/** The call flow's log port on the function's logger. */
+export const callLog: CallLog = powertoolsLog(logger);
 
 /**
  * Flushes the invocation's metrics as one EMF line, and writes nothing when
