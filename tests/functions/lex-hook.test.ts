@@ -1,5 +1,5 @@
+import { loadBundledHandler } from '../support/bundled-function';
 import type { Context } from 'aws-lambda';
-import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,31 +49,13 @@ function sample(name: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-// Jest cannot load @middy/core (ESM only): the handler is bundled to
-// CommonJS first, and loaded once its environment is set.
-async function loadHandler(directory: string): Promise<Handler> {
-  const outfile = join(directory, 'lex-hook.cjs');
-  await build({
-    entryPoints: [join(__dirname, '..', '..', 'functions', 'lex-hook.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  const loaded = (await import(outfile)) as { handler: Handler };
-
-  return loaded.handler;
-}
-
 const saved = { ...process.env };
 const bundles = mkdtempSync(join(tmpdir(), 'lex-hook-test-'));
 let handler: Handler;
 
 beforeAll(async () => {
   Object.assign(process.env, ENVIRONMENT);
-  handler = await loadHandler(bundles);
+  handler = await loadBundledHandler('lex-hook', bundles);
 }, 30_000);
 
 afterAll(() => {

@@ -1,5 +1,5 @@
+import { loadBundledHandler } from '../support/bundled-function';
 import type { Context } from 'aws-lambda';
-import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,35 +74,13 @@ function apologyAndHangup(callId: string): unknown {
   };
 }
 
-/**
- * functions/sma.ts bundled to CommonJS, as `sls package` bundles it: Jest's
- * module system cannot load @middy/core, which is published as ESM only.
- * The bundle reads its configuration when loaded, so load it after the
- * environment is set.
- */
-async function loadHandler(directory: string): Promise<Handler> {
-  const outfile = join(directory, 'sma.cjs');
-  await build({
-    entryPoints: [join(__dirname, '..', '..', 'functions', 'sma.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-  });
-  const loaded = (await import(outfile)) as { handler: Handler };
-
-  return loaded.handler;
-}
-
 const saved = { ...process.env };
 const bundles = mkdtempSync(join(tmpdir(), 'sma-test-'));
 let handler: Handler;
 
 beforeAll(async () => {
   Object.assign(process.env, ENVIRONMENT);
-  handler = await loadHandler(bundles);
+  handler = await loadBundledHandler('sma', bundles);
 }, 30_000);
 
 afterAll(() => {
