@@ -11,22 +11,27 @@
  * loopback address themselves, and nothing outside this machine can
  * connect.
  */
-import { readFile } from 'node:fs/promises';
 import {
   createServer,
   type IncomingMessage,
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { BOARD_DIRECTORY, readBoardFile } from '../board-hosting/board-build';
+import {
+  BOARD_FILE_TYPES,
+  BOARD_HEADERS,
+  type BoardFileName,
+  isBoardFileName,
+} from '../board-hosting/board-files';
 import { PortInUse } from './ports';
+
+// The board's files are produced in src/board-hosting, which the deployed
+// board function shares; these names stay importable from here.
+export { BOARD_DIRECTORY, bundleBoard } from '../board-hosting/board-build';
 
 /** The port of serverless.yml's default `boardOrigin`. */
 export const DEFAULT_BOARD_PORT = 8080;
-
-/** Where the board's files are. */
-export const BOARD_DIRECTORY = resolve(__dirname, '../board');
 
 /** How to start the board server. */
 export interface StartBoardServerOptions {
@@ -69,25 +74,6 @@ export function boardUrl({ boardOrigin, apiUrl, token }: BoardLink): string {
   return `${boardOrigin.replace(/\/+$/, '')}/#${fragment.toString()}`;
 }
 
-/** The board's script: src/board/app.ts and its imports, one module. */
-export async function bundleBoard(
-  directory = BOARD_DIRECTORY,
-): Promise<string> {
-  const result = await build({
-    entryPoints: [join(directory, 'app.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    sourcemap: 'inline',
-    write: false,
-    logLevel: 'silent',
-  });
-
-  return result.outputFiles.map((file) => file.text).join('\n');
-}
-
 /** Starts serving; rejects with PortInUse when the port is taken. */
 export async function startBoardServer(
   options: StartBoardServerOptions = {},
@@ -111,51 +97,12 @@ export async function startBoardServer(
   };
 }
 
-/** A file of the board: how to produce it, and its media type. */
-interface Asset {
-  type: string;
-  read: (directory: string) => Promise<string>;
+/** The board file a path names: `/` is the page; undefined if none. */
+function boardFileAt(path: string): BoardFileName | undefined {
+  const name = path === '/' ? 'index.html' : path.slice(1);
+
+  return isBoardFileName(name) ? name : undefined;
 }
-
-/** A file served as it is. */
-function file(name: string, type: string): Asset {
-  return {
-    type,
-    read: (directory) => readFile(join(directory, name), 'utf8'),
-  };
-}
-
-const CSS = 'text/css; charset=utf-8';
-
-const ASSETS: Record<string, Asset> = {
-  '/': file('index.html', 'text/html; charset=utf-8'),
-  '/board.css': file('board.css', CSS),
-  '/cards.css': file('cards.css', CSS),
-  '/panels.css': file('panels.css', CSS),
-  '/app.js': { type: 'text/javascript; charset=utf-8', read: bundleBoard },
-};
-
-/**
- * The page may run only its own script and style, and talk to an API on
- * any http(s) origin (the API's address comes with the link); it may not
- * be framed, and it sends no Referer.
- */
-const SECURITY_HEADERS = {
-  'content-security-policy': [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    'img-src data:',
-    'connect-src http: https:',
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  // A reload gets the board as it is now, never an older cached copy.
-  'cache-control': 'no-store',
-};
 
 async function answer(
   request: IncomingMessage,
@@ -164,16 +111,16 @@ async function answer(
 ): Promise<void> {
   const method = request.method ?? 'GET';
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const asset = ASSETS[path === '/index.html' ? '/' : path];
+  const name = boardFileAt(path);
   if (method !== 'GET' && method !== 'HEAD') {
     send(response, 405, 'method not allowed\n', { allow: 'GET, HEAD' });
-  } else if (asset === undefined) {
+  } else if (name === undefined) {
     send(response, 404, 'not found\n');
   } else {
     try {
-      const body = await asset.read(directory);
+      const body = await readBoardFile(name, directory);
       send(response, 200, method === 'HEAD' ? '' : body, {
-        'content-type': asset.type,
+        'content-type': BOARD_FILE_TYPES[name],
       });
     } catch (error) {
       // Locally, the reason (a TypeScript syntax error, say) helps most.
@@ -191,7 +138,7 @@ function send(
 ): void {
   response.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
-    ...SECURITY_HEADERS,
+    ...BOARD_HEADERS,
     ...headers,
   });
   response.end(body);

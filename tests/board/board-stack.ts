@@ -1,7 +1,7 @@
 /**
  * What the board's browser test runs on: DynamoDB Local's table with the
- * sample menu, the sma and staffApi functions bundled as `sls package`
- * bundles them, the local HTTP API, the board server and headless
+ * sample menu, the sma, staffApi and board functions bundled as `sls
+ * package` bundles them, the local HTTP API, the board server and headless
  * Chromium, all on free ports.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { embedBoardPlugin } from '../../src/board-hosting/embed-board-plugin';
 import {
   type BoardServer,
   startBoardServer,
@@ -112,7 +113,10 @@ export async function startBoardStack(): Promise<BoardStack> {
 
 /** Jest cannot load @middy/core (ESM only): bundle as `sls package` does. */
 async function loadFunctions(bundles: string): Promise<LocalFunctions> {
-  const wanted = new Set(['sma', 'staffApi']);
+  // The local HTTP API serves every httpApi route of serverless.yml, so
+  // the board function is loaded too (the page itself comes from the
+  // board server).
+  const wanted = new Set(['sma', 'staffApi', 'board']);
   const declared = readFunctionDeclarations('dev').filter((fn) =>
     wanted.has(fn.key),
   );
@@ -125,6 +129,7 @@ async function loadFunctions(bundles: string): Promise<LocalFunctions> {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
+      plugins: [embedBoardPlugin()],
       logLevel: 'silent',
     });
 

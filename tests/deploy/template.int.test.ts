@@ -10,10 +10,12 @@ import {
 import {
   asList,
   identityStatements,
-  packageTemplate,
+  packageService,
+  type PackagedService,
   resourcesOfType,
   type PolicyStatement,
 } from '../support/packaged-template';
+import { zipEntries } from '../support/zip-entries';
 
 /**
  * Actions IAM authorizes on no resource type: a statement can only name
@@ -39,12 +41,14 @@ const ACTIONS_ONLY_ON_ANY_RESOURCE: Record<string, string> = {
 
 const CHIME_PRINCIPAL = 'voiceconnector.chime.amazonaws.com';
 
+let packaged: PackagedService;
 let template: Template;
 let spec: CloudFormationSpec;
 
 beforeAll(async () => {
   spec = new CloudFormationSpec();
-  template = await packageTemplate('ci');
+  packaged = await packageService('ci');
+  template = packaged.template;
 }, 120_000);
 
 describe('the packaged template, against the CloudFormation specification', () => {
@@ -224,6 +228,54 @@ describe('the phone number', () => {
   it('is printed as a stack output', () => {
     expect(template.Outputs?.PhoneNumber?.Value).toEqual({
       'Fn::GetAtt': ['PhoneNumber', 'PhoneNumber'],
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  const routeKeys = (filter: (route: Record<string, unknown>) => boolean) =>
+    resourcesOfType(template, 'AWS::ApiGatewayV2::Route')
+      .map(([, route]) => route.Properties ?? {})
+      .filter(filter)
+      .map((route) => String(route.RouteKey))
+      .sort();
+
+  it("checks a staff token on every route but the board's", () => {
+    const open = routeKeys(
+      (route) => (route.AuthorizationType ?? 'NONE') === 'NONE',
+    );
+
+    expect(routeKeys(() => true).length).toBeGreaterThan(open.length);
+    expect(open).toEqual(['GET /board', 'GET /board/{file}']);
+  });
+
+  it('has no route key ending in a slash, which API Gateway refuses', () => {
+    expect(routeKeys((route) => /\S\/$/.test(String(route.RouteKey)))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the board function', () => {
+  it('ships one bundled file with the page, stylesheets and script inside', () => {
+    const archive = packaged.archives.get('board.zip');
+    expect(archive).toBeDefined();
+    const entries = zipEntries(archive!);
+
+    expect([...entries.keys()]).toEqual(['functions/board.js']);
+    const bundle = entries.get('functions/board.js')!.toString('utf8');
+    expect(bundle).toContain('<title>Order board</title>');
+    expect(bundle).toContain('.top-bar__title');
+    expect(bundle).toContain('.card--late');
+    expect(bundle).toContain('.menu-panel {');
+    expect(bundle).toContain('Sign in to see the orders.');
+    // Nothing is read or compiled at run time.
+    expect(bundle).not.toMatch(/require\("(esbuild|node:fs|fs)/);
+  });
+
+  it("prints the board's address as a stack output", () => {
+    expect(template.Outputs?.BoardUrl?.Value).toEqual({
+      'Fn::Sub': '${HttpApi.ApiEndpoint}/board/index.html',
     });
   });
 });

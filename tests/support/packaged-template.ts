@@ -3,7 +3,7 @@
  * CloudFormation template it would deploy.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,12 +12,24 @@ import type { Template, TemplateResource } from './cloudformation-spec';
 const ROOT = resolve(__dirname, '../..');
 const SLS = join(ROOT, 'node_modules/.bin/sls');
 
+/** What `sls deploy` would upload: the template and each function's zip. */
+export interface PackagedService {
+  template: Template;
+  /** Each function's package by file name, e.g. `board.zip`. */
+  archives: Map<string, Buffer>;
+}
+
 /**
  * Runs `sls package --stage <stage> --package <temporary folder>` and
  * returns the update-stack template. The shell's OPENING_HOURS is left out:
  * serverless.yml lets it override the stage's opening hours.
  */
 export async function packageTemplate(stage: string): Promise<Template> {
+  return (await packageService(stage)).template;
+}
+
+/** As {@link packageTemplate}, with the functions' packages. */
+export async function packageService(stage: string): Promise<PackagedService> {
   const folder = mkdtempSync(join(tmpdir(), 'sls-package-'));
   const env = { ...process.env };
   delete env.OPENING_HOURS;
@@ -28,8 +40,17 @@ export async function packageTemplate(stage: string): Promise<Template> {
       { cwd: ROOT, env, timeout: 120_000 },
     );
     const file = join(folder, 'cloudformation-template-update-stack.json');
+    const archives = readdirSync(folder)
+      .filter((name) => name.endsWith('.zip'))
+      .map((name): [string, Buffer] => [
+        name,
+        readFileSync(join(folder, name)),
+      ]);
 
-    return JSON.parse(readFileSync(file, 'utf8')) as Template;
+    return {
+      template: JSON.parse(readFileSync(file, 'utf8')) as Template,
+      archives: new Map(archives),
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
