@@ -54,7 +54,12 @@ export async function handleCallEvent(
     // belong to features this IVR does not use: nothing to change.
     return smaResponse([]);
   }
-  if (type !== 'NEW_INBOUND_CALL' && isOver(event)) {
+  // Decoded once: every invocation but the first carries the state.
+  const carried =
+    type === 'NEW_INBOUND_CALL'
+      ? undefined
+      : decodeCallState(event.CallDetails.TransactionAttributes);
+  if (isOver(event, carried)) {
     // A bridged call, or one whose goodbye is playing: nothing to add.
     return smaResponse([]);
   }
@@ -62,14 +67,14 @@ export async function handleCallEvent(
   const outcome =
     type === 'NEW_INBOUND_CALL'
       ? await startCall(turn)
-      : await continueCall(event, turn);
+      : await continueCall(event, carried, turn);
   dependencies.log.info('call step', { event: type, step: outcome.state.step });
 
   return render(outcome, turn);
 }
 
-function isOver(event: InvocationEvent): boolean {
-  const step = decodeCallState(event.CallDetails.TransactionAttributes)?.step;
+function isOver(event: InvocationEvent, carried?: CallState): boolean {
+  const step = carried?.step;
 
   return (step === 'ENDED' || step === 'TRANSFERRED') && !transferFailed(event);
 }
@@ -155,9 +160,9 @@ function callerContext(customer?: Customer, lastOrder?: Order): CallerContext {
 
 async function continueCall(
   event: InvocationEvent,
+  carried: CallState | undefined,
   turn: Turn,
 ): Promise<Outcome> {
-  const carried = decodeCallState(event.CallDetails.TransactionAttributes);
   if (carried === undefined) {
     turn.dependencies.log.warn('call state missing, starting over');
     return {
