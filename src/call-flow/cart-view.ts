@@ -2,6 +2,7 @@ import type { Menu } from '../menu/model';
 import type { OrderLine, OrderTotals } from '../orders/model';
 import { priceLines } from '../orders/pricing';
 import { resolveLine } from './menu-view';
+import { spokenList } from './speech';
 import type { CartLine } from './state';
 import type { CallFlowSettings } from './types';
 
@@ -25,4 +26,11 @@ export function priceCart(
     lines,
     totals: priceLines(lines, settings.taxRatePercent, settings.currency),
   };
+}
+
+/** What a caller hears when items of their cart sold out meanwhile. */
+export function soldOutNotice(names: readonly string[]): string {
+  const verb = names.length === 1 ? 'is' : 'are';
+
+  return `Sorry, ${spokenList(names)} ${verb} sold out now and off your order.`;
 }

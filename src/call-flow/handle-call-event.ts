@@ -5,10 +5,10 @@ import { describeHours, isOpen } from '../restaurant/hours';
 import { localTime } from '../restaurant/local-time';
 import { smaResponse, type SmaResponse } from '../telephony/actions';
 import { callerLeg, type InvocationEvent } from '../telephony/events';
+import { soldOutNotice } from './cart-view';
 import { giveUp, goodbye, toStaff } from './endings';
 import { findItem, resolveLine } from './menu-view';
 import { render } from './render';
-import { spokenList } from './speech';
 import {
   initialState,
   MAX_CART_LINES,
@@ -30,9 +30,19 @@ import {
 export const MAX_TRIES = 3;
 
 /**
+ * How old a menu the steps after the greeting may use. A call hears the
+ * menu as it stood when it came in (the repository's short cache); later
+ * steps keep to a copy up to this old instead of reading the menu again
+ * every few seconds, because placing the order checks each item against
+ * the stored menu and names what sold out meanwhile (see checkout.ts).
+ */
+export const MID_CALL_MENU_MAX_AGE_MS = 15 * 60_000;
+
+/**
  * The IVR: one invocation event and the state it carries in, the actions
- * and the state to carry out. Reads the database only when a call comes in
- * (who is calling) and writes it only when the order is placed.
+ * and the state to carry out. Reads the database when a call comes in (who
+ * is calling, and the menu when the cached one is older than a few
+ * seconds) and writes it only when the order is placed.
  */
 export async function handleCallEvent(
   event: InvocationEvent,
@@ -94,7 +104,11 @@ async function turnOf(
 
   return {
     dependencies,
-    menu: await dependencies.menu.getMenu(),
+    menu: await dependencies.menu.getMenu(
+      event.InvocationEventType === 'NEW_INBOUND_CALL'
+        ? undefined
+        : { maxAgeMs: MID_CALL_MENU_MAX_AGE_MS },
+    ),
     callId: leg.CallId,
     transactionId: event.CallDetails.TransactionId,
     callerNumber: leg.Direction === 'Inbound' ? leg.From : leg.To,
@@ -180,8 +194,7 @@ async function continueCall(
   }
   const { state, soldOut } = withoutSoldOut(carried, turn);
   if (soldOut.length === 0) return decide(event, state, turn);
-  const verb = soldOut.length === 1 ? 'is' : 'are';
-  const notice = `Sorry, ${spokenList(soldOut)} ${verb} sold out now and off your order.`;
+  const notice = soldOutNotice(soldOut);
   if (state.cart.length === 0 && !CHOOSING_STEPS.includes(state.step)) {
     return ask({ ...state, pick: {} }, 'CATEGORY', notice);
   }

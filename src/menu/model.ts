@@ -36,9 +36,18 @@ export interface Menu {
   items: MenuItem[];
 }
 
+/** How old a menu read from a cache may be. */
+export interface MenuFreshness {
+  /**
+   * Serve a menu read at most this long ago; 0 reads it afresh. Default:
+   * the repository's own cache time.
+   */
+  maxAgeMs?: number;
+}
+
 /** Where the menu is kept; reads may be served from a short cache. */
 export interface MenuRepository {
-  getMenu(): Promise<Menu>;
+  getMenu(freshness?: MenuFreshness): Promise<Menu>;
   /** Marks an item available or not; throws MenuItemNotFound if unknown. */
   setAvailability(itemId: string, available: boolean): Promise<MenuItem>;
 }

@@ -1,12 +1,15 @@
 /**
  * The order store in memory, with the DynamoDB store's rules: ticket
  * numbers from 1 each business day, one order per id, the caller's
- * customer record kept up to date, open orders counted by status.
+ * customer record kept up to date, the ready time from the orders still
+ * open, and no order of an item the menu has sold out.
  */
 import type { Customer } from '../customers/model';
+import type { Menu } from '../menu/model';
 import { InMemoryCustomerRepository } from '../customers/in-memory-customer-repository';
 import {
   InvalidCursor,
+  ItemsUnavailable,
   type Order,
   type OrderDraft,
   OrderAlreadyPlaced,
@@ -16,6 +19,7 @@ import {
   type OrderStatus,
   isOpenStatus,
   type PageRequest,
+  type ReadyTimeEstimate,
   StatusConflict,
 } from './model';
 
@@ -25,6 +29,11 @@ export interface InMemoryOrderRepositoryOptions {
   customers?: InMemoryCustomerRepository;
   /** Stamps the customer record. Default: the system clock. */
   clock?: () => Date;
+  /**
+   * The menu each new order's items are checked against, as the store
+   * checks the stored menu. Default: every item is on sale.
+   */
+  menu?: { getMenu(): Promise<Menu> };
 }
 
 /** {@link OrderRepository} in memory; reads return copies. */
@@ -32,25 +41,35 @@ export class InMemoryOrderRepository implements OrderRepository {
   /** The customers this store records orders on. */
   readonly customers: InMemoryCustomerRepository;
   private readonly clock: () => Date;
+  private readonly menu: InMemoryOrderRepositoryOptions['menu'];
   private readonly orders = new Map<string, Order>();
   private readonly lastTickets = new Map<string, number>();
 
   constructor(options: InMemoryOrderRepositoryOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
+    this.menu = options.menu;
     this.customers =
       options.customers ??
       new InMemoryCustomerRepository({ clock: this.clock });
   }
 
-  async create(draft: OrderDraft): Promise<Order> {
+  async create(
+    draft: OrderDraft,
+    estimate?: ReadyTimeEstimate,
+  ): Promise<Order> {
+    // Taken before the first await, as DynamoDB's atomic counter takes it,
+    // and lost, as there, when the order then fails.
+    const ticketNumber = (this.lastTickets.get(draft.businessDate) ?? 0) + 1;
+    this.lastTickets.set(draft.businessDate, ticketNumber);
+    const openAhead = this.countOpen(draft.businessDate);
+    const offSale = await this.itemsOffSale(draft);
     if (this.orders.has(draft.orderId)) {
       throw new OrderAlreadyPlaced(draft.orderId);
     }
-    // Taken before the first await, as the transaction takes it atomically.
-    const ticketNumber = (this.lastTickets.get(draft.businessDate) ?? 0) + 1;
-    this.lastTickets.set(draft.businessDate, ticketNumber);
+    if (offSale.length > 0) throw new ItemsUnavailable(draft.orderId, offSale);
     const order: Order = {
       ...structuredClone(draft),
+      ...(estimate && { estimatedReadyAt: estimate(openAhead) }),
       ticketNumber,
       status: 'PLACED',
       updatedAt: draft.placedAt,
@@ -81,13 +100,25 @@ export class InMemoryOrderRepository implements OrderRepository {
     );
   }
 
-  countOpen(businessDate: string): Promise<number> {
+  private countOpen(businessDate: string): number {
     const open = [...this.orders.values()].filter(
       (order) =>
         order.businessDate === businessDate && isOpenStatus(order.status),
     );
 
-    return Promise.resolve(open.length);
+    return open.length;
+  }
+
+  /** The draft's items the menu does not have on sale, each once. */
+  private async itemsOffSale(draft: OrderDraft): Promise<string[]> {
+    if (this.menu === undefined) return [];
+    const { items } = await this.menu.getMenu();
+    const onSale = new Set(
+      items.filter((item) => item.available).map((item) => item.itemId),
+    );
+    const ordered = [...new Set(draft.lines.map((line) => line.itemId))];
+
+    return ordered.filter((itemId) => !onSale.has(itemId));
   }
 
   listByStatus(

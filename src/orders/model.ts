@@ -71,18 +71,25 @@ export interface Order extends OrderDraft {
   version: number;
 }
 
+/**
+ * The ready time of a new order, from how many of its business day's orders
+ * the kitchen still has open ahead of it.
+ */
+export type ReadyTimeEstimate = (openOrders: number) => string;
+
 export interface OrderRepository {
   /**
-   * Stores a new order, its daily ticket number and the caller's customer
-   * record in one transaction. Throws {@link OrderAlreadyPlaced} when an
-   * order with the draft's id exists.
+   * Stores a new order with the day's next ticket number, and records it on
+   * the caller's customer record. With `estimate`, the order's ready time
+   * is `estimate(orders still open ahead of it)`, counted as the ticket is
+   * taken; without, the draft's stands. Throws {@link OrderAlreadyPlaced}
+   * when an order with the draft's id exists and {@link ItemsUnavailable}
+   * when an item of the order is sold out or off the menu.
    */
-  create(draft: OrderDraft): Promise<Order>;
+  create(draft: OrderDraft, estimate?: ReadyTimeEstimate): Promise<Order>;
   get(orderId: string): Promise<Order | undefined>;
   /** A caller's most recent orders, newest first. */
   listByCaller(phone: string, limit: number): Promise<Order[]>;
-  /** How many orders of the business day the kitchen still has to make. */
-  countOpen(businessDate: string): Promise<number>;
   /**
    * One page of a business day's orders in one status, newest first. Pass
    * the `nextCursor` of a page to read the next; throws
@@ -127,6 +134,20 @@ export class OrderAlreadyPlaced extends Error {
   constructor(readonly orderId: string) {
     super(`order ${orderId} was already placed`);
     this.name = 'OrderAlreadyPlaced';
+  }
+}
+
+/**
+ * Thrown when an order names items that are sold out, or no longer on the
+ * menu, at the moment it is stored. Nothing is stored.
+ */
+export class ItemsUnavailable extends Error {
+  constructor(
+    readonly orderId: string,
+    readonly itemIds: readonly string[],
+  ) {
+    super(`order ${orderId}: unavailable items ${itemIds.join(', ')}`);
+    this.name = 'ItemsUnavailable';
   }
 }
 

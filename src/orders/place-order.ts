@@ -26,9 +26,10 @@ export interface PlaceOrderDependencies {
 
 /**
  * Stores a caller's order once. The ready time grows with the orders the
- * kitchen still has open. When the same call asks twice (Chime retries an
- * invocation that took over 5 s), the order already stored is returned, so
- * the caller hears the same ticket number and nothing is stored twice.
+ * kitchen still has open, counted as the order takes its ticket number.
+ * When the same call asks twice (Chime retries an invocation that took
+ * over 5 s), the order already stored is returned, so the caller hears the
+ * same ticket number and nothing is stored twice.
  */
 export async function placeOrder(
   request: OrderRequest,
@@ -36,17 +37,17 @@ export async function placeOrder(
 ): Promise<Order> {
   const { orders, timeZone, kitchen } = dependencies;
   const placedAt = dependencies.now();
-  const businessDate = localTime(placedAt, timeZone).date;
-  const openOrders = await orders.countOpen(businessDate);
   const draft: OrderDraft = {
     ...request,
-    businessDate,
+    businessDate: localTime(placedAt, timeZone).date,
     placedAt: placedAt.toISOString(),
-    estimatedReadyAt: estimateReadyAt(placedAt, openOrders, kitchen),
+    estimatedReadyAt: estimateReadyAt(placedAt, 0, kitchen),
   };
+  const readyAfter = (openOrders: number) =>
+    estimateReadyAt(placedAt, openOrders, kitchen);
 
   try {
-    return await orders.create(draft);
+    return await orders.create(draft, readyAfter);
   } catch (error) {
     if (!(error instanceof OrderAlreadyPlaced)) throw error;
     const existing = await orders.get(request.orderId);

@@ -1,23 +1,37 @@
 /**
- * A status change as one conditional update: the order moves only if it
- * is still in the expected status. The index keys move with it: GSI1 files
- * the order under its new status, and GSI3 (the kitchen's open work) drops
- * it once it is no longer open.
+ * A status change as a conditional update: the order moves only if it is
+ * still in the expected status, and GSI1 files it under its new status.
+ * A move that closes the order (it leaves the kitchen's open work) also
+ * counts it on its day's ticket counter, in the same transaction, so the
+ * orders still open are always the tickets taken less the ones closed.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type UpdateCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+
+/** An order's update, as a request of its own or within a transaction. */
+type OrderUpdate = NonNullable<
+  NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update']
+> &
+  UpdateCommandInput;
 import {
+  isOpenStatus,
   type Order,
   OrderNotFound,
   type OrderStatus,
   StatusConflict,
 } from '../orders/model';
 import { fromOrderItem, orderKey, toOrderItem } from './order-item';
+import { ticketCounterKey } from './place-order-transaction';
 
 /** A condition and the placeholders it uses. */
 interface Condition {
@@ -61,9 +75,13 @@ export async function changeOrderStatus(
   if (order.status !== expected) {
     throw new StatusConflict(orderId, order.status);
   }
+  const update = statusUpdate(tableName, order, next, at);
   try {
+    if (isOpenStatus(expected) && !isOpenStatus(next)) {
+      return await closeOrder(client, update, order);
+    }
     const { Attributes = {} } = await client.send(
-      new UpdateCommand(statusUpdate(tableName, order, next, at)),
+      new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }),
     );
 
     return fromOrderItem(Attributes);
@@ -72,12 +90,48 @@ export async function changeOrderStatus(
   }
 }
 
+/**
+ * The update, with the order counted as closed on its day's counter; then
+ * the order as stored, since a transaction returns no item.
+ */
+async function closeOrder(
+  client: DynamoDBDocumentClient,
+  update: OrderUpdate,
+  order: Order,
+): Promise<Order> {
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Update: update },
+        {
+          Update: {
+            TableName: update.TableName,
+            Key: ticketCounterKey(order.businessDate),
+            UpdateExpression: 'ADD closedTickets :one',
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      ],
+    }),
+  );
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: update.TableName,
+      Key: orderKey(order.orderId),
+      ConsistentRead: true,
+    }),
+  );
+  if (Item === undefined) throw new OrderNotFound(order.orderId);
+
+  return fromOrderItem(Item);
+}
+
 function statusUpdate(
   tableName: string,
   order: Order,
   next: OrderStatus,
   at: Date,
-): UpdateCommandInput {
+): OrderUpdate {
   const keys = toOrderItem({ ...order, status: next });
   const condition = statusIsExpected(order.status);
   const sets = [
@@ -87,14 +141,11 @@ function statusUpdate(
     'updatedAt = :at',
     'version = version + :one',
   ];
-  const open = keys.GSI3PK !== undefined;
-  if (open) sets.push('GSI3PK = :gsi3pk', 'GSI3SK = :gsi3sk');
 
   return {
     TableName: tableName,
     Key: orderKey(order.orderId),
-    UpdateExpression:
-      `SET ${sets.join(', ')}` + (open ? '' : ' REMOVE GSI3PK, GSI3SK'),
+    UpdateExpression: `SET ${sets.join(', ')}`,
     ConditionExpression: condition.expression,
     ExpressionAttributeNames: condition.names,
     ExpressionAttributeValues: {
@@ -104,9 +155,7 @@ function statusUpdate(
       ':gsi1sk': keys.GSI1SK,
       ':at': at.toISOString(),
       ':one': 1,
-      ...(open && { ':gsi3pk': keys.GSI3PK, ':gsi3sk': keys.GSI3SK }),
     },
-    ReturnValues: 'ALL_NEW',
     // The current status comes back with the failure: no re-read needed.
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
@@ -114,9 +163,27 @@ function statusUpdate(
 
 /** Someone moved or deleted the order between the read and the update. */
 function translateFailure(error: unknown, orderId: string): unknown {
-  if (!(error instanceof ConditionalCheckFailedException)) return error;
-  const current = error.Item?.status?.S;
-  if (current === undefined) return new OrderNotFound(orderId);
+  const current = orderAtFailure(error);
+  if (current === false) return error;
+  const status = current?.status?.S;
+  if (status === undefined) return new OrderNotFound(orderId);
 
-  return new StatusConflict(orderId, current as OrderStatus);
+  return new StatusConflict(orderId, status as OrderStatus);
+}
+
+/**
+ * The order as the failed condition found it (undefined: none), or false
+ * when the error is not the order's condition failing.
+ */
+function orderAtFailure(
+  error: unknown,
+): Record<string, { S?: string }> | undefined | false {
+  if (error instanceof ConditionalCheckFailedException) return error.Item;
+  const orderReason =
+    error instanceof TransactionCanceledException
+      ? error.CancellationReasons?.[0]
+      : undefined;
+  if (orderReason?.Code !== 'ConditionalCheckFailed') return false;
+
+  return orderReason.Item;
 }

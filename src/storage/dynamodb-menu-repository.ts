@@ -1,7 +1,10 @@
 /**
  * The menu on DynamoDB, read with one Query of the MENU partition and kept
- * in memory for a few seconds: a call asks for the menu at every step, and
- * staff marking an item sold out must still be heard within seconds.
+ * in memory: a call asks for the menu at every step, and staff marking an
+ * item sold out must still be heard within seconds by the next caller. A
+ * reader that can live with an older copy (a call already under way, whose
+ * order is checked against the stored items when it is placed) asks for
+ * one with {@link MenuFreshness}.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -17,6 +20,7 @@ import {
 } from './menu-records';
 import {
   type Menu,
+  type MenuFreshness,
   type MenuItem,
   MenuItemNotFound,
   type MenuRepository,
@@ -26,7 +30,7 @@ import {
 export interface DynamoDbMenuRepositoryOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  /** How long a read menu is served from memory. Default 5000 ms. */
+  /** How long a read menu is served by default. Default 5000 ms. */
   cacheTtlMs?: number;
   /** Milliseconds since the epoch. Default: `Date.now`. */
   now?: () => number;
@@ -40,7 +44,7 @@ export class DynamoDbMenuRepository implements MenuRepository {
   private readonly tableName: string;
   private readonly cacheTtlMs: number;
   private readonly now: () => number;
-  private cached: { menu: Menu; expiresAt: number } | undefined;
+  private cached: { menu: Menu; readAt: number } | undefined;
   /** One read at a time, shared by the calls that arrive meanwhile. */
   private reading: Promise<Menu> | undefined;
   /** Bumped by every write, so a read that began before it is not cached. */
@@ -54,8 +58,9 @@ export class DynamoDbMenuRepository implements MenuRepository {
   }
 
   /** The menu, categories and items in keypad order. */
-  async getMenu(): Promise<Menu> {
-    if (this.cached && this.now() < this.cached.expiresAt) {
+  async getMenu(freshness: MenuFreshness = {}): Promise<Menu> {
+    const maxAgeMs = freshness.maxAgeMs ?? this.cacheTtlMs;
+    if (this.cached && this.now() - this.cached.readAt < maxAgeMs) {
       return structuredClone(this.cached.menu);
     }
     this.reading ??= this.readAndCache();
@@ -103,11 +108,10 @@ export class DynamoDbMenuRepository implements MenuRepository {
 
   private async readAndCache(): Promise<Menu> {
     const generation = this.generation;
+    const readAt = this.now();
     try {
       const menu = fromMenuRecords(await this.readPartition());
-      if (generation === this.generation) {
-        this.cached = { menu, expiresAt: this.now() + this.cacheTtlMs };
-      }
+      if (generation === this.generation) this.cached = { menu, readAt };
 
       return menu;
     } finally {

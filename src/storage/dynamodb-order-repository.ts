@@ -1,7 +1,7 @@
 /**
- * The order store on DynamoDB. Placing an order is one transaction (see
- * place-order-transaction.ts); the daily ticket number is an optimistic
- * counter, so concurrent orders retry until each holds its own number.
+ * The order store on DynamoDB. Placing an order takes two requests (see
+ * place-order-transaction.ts): an atomic ADD for the day's ticket number,
+ * then one transaction for the order, its customer and its items' checks.
  */
 import {
   type CancellationReason,
@@ -12,10 +12,12 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROFILE_SORT_KEY } from './customer-item';
 import {
+  ItemsUnavailable,
   type Order,
   type OrderDraft,
   OrderAlreadyPlaced,
@@ -23,28 +25,31 @@ import {
   type OrderRepository,
   type OrderStatus,
   type PageRequest,
+  type ReadyTimeEstimate,
 } from '../orders/model';
 import { changeOrderStatus } from './change-order-status';
 import { listOrdersByStatus } from './list-orders-by-status';
 import {
   callerPartition,
   fromOrderItem,
-  openPartition,
   ORDER_INDEXES,
   orderKey,
 } from './order-item';
+import { OrderWriteRejected } from './order-store-errors';
 import {
-  OrderWriteRejected,
-  TicketNumberContention,
-} from './order-store-errors';
-import {
+  orderedItemIds,
   PLACE_ORDER_WRITES,
   placeOrderTransaction,
-  ticketCounterKey,
+  readTicketCounter,
+  takeTicketUpdate,
+  type TicketCounter,
 } from './place-order-transaction';
 
-/** How hard to try for a ticket number when other orders keep taking it. */
-export interface TicketRetryPolicy {
+/**
+ * How often to try the placing transaction again when another transaction
+ * held one of its items at that moment (TransactionConflict).
+ */
+export interface ConflictRetryPolicy {
   maxAttempts: number;
   /** Backoff before attempt n is random in [0, min(max, base * 2^n)). */
   baseDelayMs: number;
@@ -57,66 +62,53 @@ export interface DynamoDbOrderRepositoryOptions {
   tableName: string;
   /** Stamps the customer item. Default: the system clock. */
   clock?: () => Date;
-  ticketRetry?: Partial<TicketRetryPolicy>;
+  conflictRetry?: Partial<ConflictRetryPolicy>;
 }
 
-/**
- * Sized for a burst of 20 orders at the same moment, the worst case the
- * tests hold it to: on DynamoDB Local each of 20 contending transactions
- * takes about 100 ms, and 20 orders then all get their number within ~2 s
- * (25 bursts out of 25). The delays add up to 3.3 s at the very most. On
- * DynamoDB a transaction takes tens of milliseconds, so retries are rarer
- * and shorter.
- */
-// Each failed attempt learns the current counter from the failure itself,
-// so every round places at least one of the orders racing for it: the
-// last of N simultaneous orders needs N attempts. 60 covers a dinner rush
-// on one restaurant's line; the caller can still retry after that.
-const DEFAULT_TICKET_RETRY: TicketRetryPolicy = {
-  maxAttempts: 60,
+// Orders of different callers share only the checked menu items, and a
+// check holds an item for the few milliseconds a transaction takes: a
+// conflict is rare and short, and five tries wait 0.6 s at the very most.
+const DEFAULT_CONFLICT_RETRY: ConflictRetryPolicy = {
+  maxAttempts: 5,
   baseDelayMs: 10,
   maxDelayMs: 200,
 };
-
-/** What one attempt at the placing transaction came to. */
-type Attempt =
-  { placed: true } | { placed: false; lastTicket: number | undefined };
 
 /** {@link OrderRepository} on the single DynamoDB table. */
 export class DynamoDbOrderRepository implements OrderRepository {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly clock: () => Date;
-  private readonly retry: TicketRetryPolicy;
+  private readonly retry: ConflictRetryPolicy;
 
   constructor(options: DynamoDbOrderRepositoryOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.clock = options.clock ?? (() => new Date());
-    this.retry = { ...DEFAULT_TICKET_RETRY, ...options.ticketRetry };
+    this.retry = { ...DEFAULT_CONFLICT_RETRY, ...options.conflictRetry };
   }
 
   /**
    * Places the order with the day's next ticket number. Throws
    * {@link OrderAlreadyPlaced} when the order id exists,
-   * {@link TicketNumberContention} when retries run out and
+   * {@link ItemsUnavailable} when an item is sold out or gone, and
    * {@link OrderWriteRejected} when DynamoDB refuses the write otherwise.
    */
-  async create(draft: OrderDraft): Promise<Order> {
-    const now = this.clock().toISOString();
-    let lastTicket = await this.readLastTicket(draft.businessDate);
-    for (let attempt = 1; ; attempt += 1) {
-      const order = placedOrder(draft, lastTicket + 1);
-      const outcome = await this.tryToPlace(order, lastTicket, now);
-      if (outcome.placed) return order;
+  async create(
+    draft: OrderDraft,
+    estimate?: ReadyTimeEstimate,
+  ): Promise<Order> {
+    const counter = await this.takeTicket(draft.businessDate);
+    const openAhead = counter.lastTicket - 1 - counter.closedTickets;
+    const order = placedOrder(
+      estimate
+        ? { ...draft, estimatedReadyAt: estimate(Math.max(0, openAhead)) }
+        : draft,
+      counter.lastTicket,
+    );
+    await this.writeOrder(order);
 
-      if (attempt >= this.retry.maxAttempts) {
-        throw new TicketNumberContention(draft.orderId, attempt);
-      }
-      await sleep(backoffDelay(attempt, this.retry));
-      lastTicket =
-        outcome.lastTicket ?? (await this.readLastTicket(draft.businessDate));
-    }
+    return order;
   }
 
   async get(orderId: string): Promise<Order | undefined> {
@@ -154,27 +146,6 @@ export class DynamoDbOrderRepository implements OrderRepository {
     return Items.map(fromOrderItem);
   }
 
-  async countOpen(businessDate: string): Promise<number> {
-    let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: ORDER_INDEXES.open,
-          KeyConditionExpression: 'GSI3PK = :day',
-          ExpressionAttributeValues: { ':day': openPartition(businessDate) },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-
-    return count;
-  }
-
   /** See {@link listOrdersByStatus}; a query of GSI1, never a Scan. */
   listByStatus(
     businessDate: string,
@@ -189,7 +160,7 @@ export class DynamoDbOrderRepository implements OrderRepository {
     );
   }
 
-  /** See {@link changeOrderStatus}: one conditional update. */
+  /** See {@link changeOrderStatus}. */
   changeStatus(
     orderId: string,
     expected: OrderStatus,
@@ -204,34 +175,30 @@ export class DynamoDbOrderRepository implements OrderRepository {
     );
   }
 
-  /** The day's last ticket number, 0 before its first order. */
-  private async readLastTicket(businessDate: string): Promise<number> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: ticketCounterKey(businessDate),
-        ProjectionExpression: 'lastTicket',
-        ConsistentRead: true,
-      }),
+  private async takeTicket(businessDate: string): Promise<TicketCounter> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand(takeTicketUpdate(this.tableName, businessDate)),
     );
 
-    return typeof Item?.lastTicket === 'number' ? Item.lastTicket : 0;
+    return readTicketCounter(Attributes);
   }
 
-  private async tryToPlace(
-    order: Order,
-    lastTicket: number,
-    now: string,
-  ): Promise<Attempt> {
-    const input = placeOrderTransaction(this.tableName, order, lastTicket, now);
-    try {
-      await this.client.send(new TransactWriteCommand(input));
+  /** The placing transaction, tried again while items are held. */
+  private async writeOrder(order: Order): Promise<void> {
+    const now = this.clock().toISOString();
+    const input = placeOrderTransaction(this.tableName, order, now);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand(input));
 
-      return { placed: true };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-
-      return readCancellation(error, order.orderId);
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const failure = readCancellation(error, order);
+        if (failure !== undefined) throw failure;
+        if (attempt >= this.retry.maxAttempts) throw rejected(error, order);
+      }
+      await sleep(backoffDelay(attempt, this.retry));
     }
   }
 }
@@ -247,35 +214,38 @@ function placedOrder(draft: OrderDraft, ticketNumber: number): Order {
 }
 
 /**
- * Tells which condition cancelled the transaction. The order's condition
- * wins: a retried call must learn that its order exists even when the
- * counter has moved on since.
+ * What cancelled the transaction: the order exists (that condition wins:
+ * a retried call must learn its order is stored), or items are off sale.
+ * Undefined when another transaction only held an item: try again.
  */
 function readCancellation(
   error: TransactionCanceledException,
-  orderId: string,
-): Attempt {
+  order: Order,
+): Error | undefined {
   const reasons = error.CancellationReasons ?? [];
   const failed = (position: number) =>
     reasons[position]?.Code === 'ConditionalCheckFailed';
-
-  if (failed(PLACE_ORDER_WRITES.order)) throw new OrderAlreadyPlaced(orderId);
-  if (failed(PLACE_ORDER_WRITES.counter)) {
-    return { placed: false, lastTicket: lastTicketIn(reasons) };
+  if (failed(PLACE_ORDER_WRITES.order)) {
+    return new OrderAlreadyPlaced(order.orderId);
   }
-  // Another transaction held one of the items: nothing is known, re-read.
+  const offSale = orderedItemIds(order).filter((_, index) =>
+    failed(PLACE_ORDER_WRITES.firstItem + index),
+  );
+  if (offSale.length > 0) return new ItemsUnavailable(order.orderId, offSale);
   if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-    return { placed: false, lastTicket: undefined };
+    return undefined;
   }
 
-  throw new OrderWriteRejected(orderId, reasons.map(codeOf), { cause: error });
+  return rejected(error, order);
 }
 
-/** The counter's value, returned (marshalled) with its failed condition. */
-function lastTicketIn(reasons: CancellationReason[]): number | undefined {
-  const value = reasons[PLACE_ORDER_WRITES.counter]?.Item?.lastTicket?.N;
+function rejected(
+  error: TransactionCanceledException,
+  order: Order,
+): OrderWriteRejected {
+  const codes = (error.CancellationReasons ?? []).map(codeOf);
 
-  return value === undefined ? undefined : Number(value);
+  return new OrderWriteRejected(order.orderId, codes, { cause: error });
 }
 
 function codeOf(reason: CancellationReason): string {
@@ -283,7 +253,7 @@ function codeOf(reason: CancellationReason): string {
 }
 
 /** Full jitter, so that colliding orders spread out instead of re-colliding. */
-function backoffDelay(attempt: number, policy: TicketRetryPolicy): number {
+function backoffDelay(attempt: number, policy: ConflictRetryPolicy): number {
   const ceiling = Math.min(
     policy.maxDelayMs,
     policy.baseDelayMs * 2 ** attempt,

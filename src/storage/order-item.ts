@@ -5,10 +5,8 @@
  * - PK `ORDER#<orderId>`, SK `ORDER`
  * - GSI1PK `STATUS#<businessDate>#<status>`, GSI1SK `<placedAt>#<orderId>`
  * - GSI2PK `CALLER#<phone>`, GSI2SK `<placedAt>`
- * - GSI3PK `OPEN#<businessDate>`, GSI3SK `<placedAt>#<orderId>`, present
- *   only while the status is open (a sparse index of the kitchen's work)
  */
-import { isOpenStatus, type Order, type OrderStatus } from '../orders/model';
+import type { Order, OrderStatus } from '../orders/model';
 
 /** The table's global secondary indexes, by what they answer. */
 export const ORDER_INDEXES = {
@@ -16,8 +14,6 @@ export const ORDER_INDEXES = {
   byStatus: 'GSI1',
   /** A caller's orders, newest first. */
   byCaller: 'GSI2',
-  /** Sparse: orders of a business day the kitchen still has to make. */
-  open: 'GSI3',
 } as const;
 
 /** The primary key of an order item. */
@@ -33,8 +29,6 @@ export interface OrderItem extends Order, OrderKey {
   GSI1SK: string;
   GSI2PK: string;
   GSI2SK: string;
-  GSI3PK?: string;
-  GSI3SK?: string;
 }
 
 const KEY_ATTRIBUTES = [
@@ -45,6 +39,7 @@ const KEY_ATTRIBUTES = [
   'GSI1SK',
   'GSI2PK',
   'GSI2SK',
+  // Written by earlier versions (an index of open orders), never read.
   'GSI3PK',
   'GSI3SK',
 ];
@@ -67,35 +62,19 @@ export function callerPartition(phone: string): string {
   return `CALLER#${phone}`;
 }
 
-/** GSI3's partition: the open orders of one business day. */
-export function openPartition(businessDate: string): string {
-  return `OPEN#${businessDate}`;
-}
-
-/**
- * The item to store for an order. GSI3's keys are left out once the order
- * is no longer open, which takes it out of the sparse index; a status
- * change must therefore write the whole key set this returns.
- */
+/** The item to store for an order. */
 export function toOrderItem(order: Order): OrderItem {
-  const newestFirst = `${order.placedAt}#${order.orderId}`;
-  const item: OrderItem = {
+  return {
     // Through JSON: drops undefined optional fields, which the document
     // client rejects unless told otherwise. An order is plain JSON anyway.
     ...(JSON.parse(JSON.stringify(order)) as Order),
     ...orderKey(order.orderId),
     entity: 'ORDER',
     GSI1PK: statusPartition(order.businessDate, order.status),
-    GSI1SK: newestFirst,
+    GSI1SK: `${order.placedAt}#${order.orderId}`,
     GSI2PK: callerPartition(order.callerNumber),
     GSI2SK: order.placedAt,
   };
-  if (isOpenStatus(order.status)) {
-    item.GSI3PK = openPartition(order.businessDate);
-    item.GSI3SK = newestFirst;
-  }
-
-  return item;
 }
 
 /** The order in a stored item, without the table's keys. */

@@ -4,26 +4,9 @@
  */
 
 /**
- * Thrown when other orders kept taking the next ticket number of the day
- * and the store gave up retrying. Nothing was stored; placing the order
- * again is safe.
- */
-export class TicketNumberContention extends Error {
-  constructor(
-    readonly orderId: string,
-    readonly attempts: number,
-  ) {
-    super(
-      `order ${orderId}: no ticket number after ${attempts} attempts, ` +
-        'other orders kept taking it',
-    );
-    this.name = 'TicketNumberContention';
-  }
-}
-
-/**
  * Thrown when the store refused an order for a reason other than the
- * conditions it sets itself (an invalid or oversized item, throttling).
+ * conditions it sets itself (an invalid or oversized item, throttling, or
+ * other transactions holding its items through every retry).
  * `reasons` holds DynamoDB's cancellation codes, one per written item.
  */
 export class OrderWriteRejected extends Error {

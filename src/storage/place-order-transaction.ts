@@ -1,10 +1,18 @@
 /**
- * The one transaction that places an order: take the day's next ticket
- * number, put the order, and record the order on the caller's customer
- * item. Each write carries a condition built from a named rule below.
+ * How an order is placed in two requests. First the day's ticket counter
+ * takes the next number with an atomic ADD, which DynamoDB applies one
+ * after another however many orders arrive at once, so nobody retries for
+ * a number. Then one transaction puts the order, records it on the
+ * caller's customer item and checks that every item ordered is still on
+ * sale. A number taken by an order that then fails (a retried call, an
+ * item sold out meanwhile) is skipped: tickets stay distinct and rising.
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type {
+  TransactWriteCommandInput,
+  UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { customerKey, PROFILE_SORT_KEY } from './customer-item';
+import { itemKey } from './menu-records';
 import type { Order } from '../orders/model';
 import { callerPartition, toOrderItem } from './order-item';
 
@@ -12,14 +20,12 @@ type TransactItem = NonNullable<
   TransactWriteCommandInput['TransactItems']
 >[number];
 
-/** A condition and the placeholder values it uses. */
-interface Condition {
-  expression: string;
-  values?: Record<string, unknown>;
-}
-
-/** Positions of the writes in the transaction, for its cancellation codes. */
-export const PLACE_ORDER_WRITES = { counter: 0, order: 1, customer: 2 };
+/**
+ * Positions of the writes in the transaction, for its cancellation codes;
+ * the checks of the ordered items follow, one per item in
+ * {@link orderedItemIds} order.
+ */
+export const PLACE_ORDER_WRITES = { order: 0, customer: 1, firstItem: 2 };
 
 /** The key of the ticket counter of one business day. */
 export function ticketCounterKey(businessDate: string): {
@@ -29,63 +35,76 @@ export function ticketCounterKey(businessDate: string): {
   return { PK: 'COUNTER#TICKET', SK: businessDate };
 }
 
-/** One call, one order: the order's key must be new. */
-const orderDoesNotExist: Condition = {
-  expression: 'attribute_not_exists(PK)',
-};
-
 /**
- * Nobody took a ticket since we read the counter. `lastTicket` 0 means the
- * counter did not exist yet: this is the day's first order.
+ * The counter of one business day: `lastTicket` numbers the orders placed,
+ * `closedTickets` counts those the kitchen has finished or cancelled (see
+ * change-order-status.ts), so the orders still open are the difference.
  */
-function counterIs(lastTicket: number): Condition {
-  if (lastTicket === 0) return { expression: 'attribute_not_exists(PK)' };
+export interface TicketCounter {
+  lastTicket: number;
+  closedTickets: number;
+}
 
+/** Takes the day's next ticket number; answers the whole counter. */
+export function takeTicketUpdate(
+  tableName: string,
+  businessDate: string,
+): UpdateCommandInput {
   return {
-    expression: 'lastTicket = :lastTicket',
-    values: { ':lastTicket': lastTicket },
+    TableName: tableName,
+    Key: ticketCounterKey(businessDate),
+    UpdateExpression: 'ADD lastTicket :one',
+    ExpressionAttributeValues: { ':one': 1 },
+    ReturnValues: 'ALL_NEW',
   };
 }
 
-/**
- * The writes that place `order` (ticket number already set to the one after
- * `lastTicket`). `now` stamps the customer item.
- */
+/** The counter in an item a counter update returned. */
+export function readTicketCounter(
+  item: Record<string, unknown> | undefined,
+): TicketCounter {
+  const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+  return {
+    lastTicket: count(item?.lastTicket),
+    closedTickets: count(item?.closedTickets),
+  };
+}
+
+/** One call, one order: the order's key must be new. */
+const ORDER_DOES_NOT_EXIST = 'attribute_not_exists(PK)';
+
+/** The ordered item is still on the menu and on sale. */
+const ITEM_ON_SALE = 'available = :onSale';
+
+/** The distinct menu items an order names, in the order of its lines. */
+export function orderedItemIds(order: Order): string[] {
+  return [...new Set(order.lines.map((line) => line.itemId))];
+}
+
+/** The writes and checks that place `order`, its ticket number set. */
 export function placeOrderTransaction(
   tableName: string,
   order: Order,
-  lastTicket: number,
   now: string,
 ): TransactWriteCommandInput {
   return {
     // In the order PLACE_ORDER_WRITES names.
     TransactItems: [
-      takeTicket(tableName, order, lastTicket),
       putOrder(tableName, order),
       recordOnCustomer(tableName, order, now),
+      ...orderedItemIds(order).map((itemId) => checkOnSale(tableName, itemId)),
     ],
   };
 }
 
-function takeTicket(
-  tableName: string,
-  order: Order,
-  lastTicket: number,
-): TransactItem {
-  const condition = counterIs(lastTicket);
-
+function checkOnSale(tableName: string, itemId: string): TransactItem {
   return {
-    Update: {
+    ConditionCheck: {
       TableName: tableName,
-      Key: ticketCounterKey(order.businessDate),
-      UpdateExpression: 'SET lastTicket = :ticket',
-      ConditionExpression: condition.expression,
-      ExpressionAttributeValues: {
-        ':ticket': order.ticketNumber,
-        ...condition.values,
-      },
-      // The current counter comes back with the failure: no re-read needed.
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      Key: itemKey(itemId),
+      ConditionExpression: ITEM_ON_SALE,
+      ExpressionAttributeValues: { ':onSale': true },
     },
   };
 }
@@ -95,7 +114,7 @@ function putOrder(tableName: string, order: Order): TransactItem {
     Put: {
       TableName: tableName,
       Item: toOrderItem(order),
-      ConditionExpression: orderDoesNotExist.expression,
+      ConditionExpression: ORDER_DOES_NOT_EXIST,
     },
   };
 }

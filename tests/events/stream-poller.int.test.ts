@@ -23,7 +23,7 @@ let table: TestTable;
 let poller: StreamPoller | undefined;
 
 beforeEach(async () => {
-  table = await createTestTable();
+  table = await createTestTable({ menu: false });
 });
 
 afterEach(async () => {

@@ -39,7 +39,6 @@ describe('the local table created from serverless.yml', () => {
     expect(indexes).toEqual([
       { name: 'GSI1', keys: ['GSI1PK', 'GSI1SK'], projection: 'ALL' },
       { name: 'GSI2', keys: ['GSI2PK', 'GSI2SK'], projection: 'ALL' },
-      { name: 'GSI3', keys: ['GSI3PK', 'GSI3SK'], projection: 'KEYS_ONLY' },
     ]);
   });
 

@@ -41,7 +41,7 @@ describe('readTableProperties', () => {
   it("reads the repository's OrdersTable", () => {
     const properties = readTableProperties();
 
-    expect(properties.GlobalSecondaryIndexes).toHaveLength(3);
+    expect(properties.GlobalSecondaryIndexes).toHaveLength(2);
     expect(properties.TimeToLiveSpecification?.AttributeName).toBe('expiresAt');
   });
 

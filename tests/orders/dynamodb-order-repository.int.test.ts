@@ -1,14 +1,15 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCustomerRepository } from '../../src/storage/dynamodb-customer-repository';
+import { DynamoDbMenuRepository } from '../../src/storage/dynamodb-menu-repository';
 import { DynamoDbOrderRepository } from '../../src/storage/dynamodb-order-repository';
 import { OrderAlreadyPlaced } from '../../src/orders/model';
 import { orderKey, toOrderItem } from '../../src/storage/order-item';
-import { TicketNumberContention } from '../../src/storage/order-store-errors';
+import { OrderWriteRejected } from '../../src/storage/order-store-errors';
 import { ticketCounterKey } from '../../src/storage/place-order-transaction';
 import { createDocumentClient } from '../../src/local/document-client';
 import {
@@ -24,7 +25,7 @@ const clock = () => new Date(now);
 
 let table: TestTable;
 let orders: DynamoDbOrderRepository;
-const racingClients: DynamoDBDocumentClient[] = [];
+const ownClients: DynamoDBDocumentClient[] = [];
 
 beforeAll(async () => {
   table = await createTestTable();
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  racingClients.forEach((client) => {
+  ownClients.forEach((client) => {
     client.destroy();
   });
   await table.dispose();
@@ -42,6 +43,7 @@ describe('DynamoDbOrderRepository', () => {
   describeOrderRepositoryContract(() => ({
     orders,
     customers: new DynamoDbCustomerRepository(table),
+    menu: new DynamoDbMenuRepository({ ...table, cacheTtlMs: 0 }),
     now,
     setStatus: async (order, status) => {
       const moved = { ...order, status, version: order.version + 1 };
@@ -54,7 +56,7 @@ describe('DynamoDbOrderRepository', () => {
     },
   }));
 
-  it('stores the order with the keys of all three indexes', async () => {
+  it('stores the order with the keys of both indexes', async () => {
     const draft = orderDraft({ businessDate: uniqueBusinessDate() });
     const { businessDate, placedAt, orderId, callerNumber } = draft;
 
@@ -71,14 +73,12 @@ describe('DynamoDbOrderRepository', () => {
       GSI1SK: `${placedAt}#${orderId}`,
       GSI2PK: `CALLER#${callerNumber}`,
       GSI2SK: placedAt,
-      GSI3PK: `OPEN#${businessDate}`,
-      GSI3SK: `${placedAt}#${orderId}`,
       status: 'PLACED',
       ticketNumber: 1,
     });
   });
 
-  it('writes nothing more when an order is placed twice', async () => {
+  it('writes no second order when an order is placed twice', async () => {
     const draft = orderDraft({ businessDate: uniqueBusinessDate() });
     await orders.create(draft);
     const before = await table.countItems();
@@ -92,82 +92,123 @@ describe('DynamoDbOrderRepository', () => {
         Key: ticketCounterKey(draft.businessDate),
       }),
     );
-    expect(counter?.lastTicket).toBe(1);
+    expect(counter?.lastTicket).toBe(2);
   });
 
-  it('takes the ticket after the one another order just took', async () => {
+  it('gives 50 simultaneous orders tickets 1 to 50 in one try each', async () => {
     const businessDate = uniqueBusinessDate();
-    const racing = repositoryWhoseCounterMoves(businessDate, 1);
+    const counted = countingRepository();
 
-    const order = await racing.create(orderDraft({ businessDate }));
+    const placed = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        counted.orders.create(orderDraft({ businessDate })),
+      ),
+    );
 
-    expect(order.ticketNumber).toBe(8);
-  });
-
-  it('gives up with TicketNumberContention when the counter keeps moving', async () => {
-    const businessDate = uniqueBusinessDate();
-    const racing = repositoryWhoseCounterMoves(businessDate, Infinity, 3);
-    const draft = orderDraft({ businessDate });
-
-    const placing = racing.create(draft);
-
-    await expect(placing).rejects.toThrow(TicketNumberContention);
-    await expect(placing).rejects.toMatchObject({
-      orderId: draft.orderId,
-      attempts: 3,
+    const tickets = placed.map((o) => o.ticketNumber).sort((a, b) => a - b);
+    expect(tickets).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(counted.sent).toEqual({
+      UpdateItemCommand: 50,
+      TransactWriteItemsCommand: 50,
     });
+  });
+
+  it('tries again when another transaction held an item', async () => {
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+    const conflicted = conflictingRepository(2);
+
+    const order = await conflicted.orders.create(draft);
+
+    expect(await orders.get(draft.orderId)).toEqual(order);
+    expect(conflicted.conflicts()).toBe(2);
+  });
+
+  it('gives up with OrderWriteRejected when items stay held', async () => {
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+    const conflicted = conflictingRepository(Infinity);
+
+    const placing = conflicted.orders.create(draft);
+
+    await expect(placing).rejects.toThrow(OrderWriteRejected);
+    await expect(placing).rejects.toMatchObject({
+      reasons: ['None', 'TransactionConflict'],
+    });
+    expect(conflicted.conflicts()).toBe(3);
     expect(await orders.get(draft.orderId)).toBeUndefined();
   });
 });
 
-/**
- * A repository on its own client whose ticket counter another "order" moves
- * (to 7, then 8, ...) just before each of its first `times` transactions.
- */
-function repositoryWhoseCounterMoves(
-  businessDate: string,
-  times: number,
-  maxAttempts = 5,
-): DynamoDbOrderRepository {
-  const client = createRacingClient(businessDate, times);
+/** A client of its own, so middleware does not act on the shared one. */
+function ownClient(): DynamoDBDocumentClient {
+  const client = createDocumentClient({ endpoint: dynamoDbEndpoint() });
+  ownClients.push(client);
 
-  return new DynamoDbOrderRepository({
-    client,
-    tableName: table.tableName,
-    clock,
-    ticketRetry: { maxAttempts, baseDelayMs: 1, maxDelayMs: 2 },
-  });
+  return client;
 }
 
-function createRacingClient(
-  businessDate: string,
-  times: number,
-): DynamoDBDocumentClient {
-  // A client of its own, so the middleware does not act on the shared one.
-  const client = createDocumentClient({ endpoint: dynamoDbEndpoint() });
-  racingClients.push(client);
-  let moves = 0;
+/** A repository that counts the commands it sends, by name. */
+function countingRepository(): {
+  orders: DynamoDbOrderRepository;
+  sent: Record<string, number>;
+} {
+  const client = ownClient();
+  const sent: Record<string, number> = {};
   client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (
-        context.commandName === 'TransactWriteItemsCommand' &&
-        moves < times
-      ) {
-        moves += 1;
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.tableName,
-            Key: ticketCounterKey(businessDate),
-            UpdateExpression: 'SET lastTicket = :moved',
-            ExpressionAttributeValues: { ':moved': 6 + moves },
-          }),
-        );
-      }
+    (next, context) => (args) => {
+      const name = context.commandName ?? 'unknown';
+      sent[name] = (sent[name] ?? 0) + 1;
 
       return next(args);
     },
-    { step: 'initialize', name: 'moveTicketCounter' },
+    { step: 'initialize', name: 'countCommands' },
   );
+  const repository = new DynamoDbOrderRepository({
+    client,
+    tableName: table.tableName,
+    clock,
+  });
 
-  return client;
+  return { orders: repository, sent };
+}
+
+/**
+ * A repository (3 attempts, short waits) whose first `times` placing
+ * transactions are cancelled as DynamoDB cancels one that met another
+ * transaction on the customer item.
+ */
+function conflictingRepository(times: number): {
+  orders: DynamoDbOrderRepository;
+  conflicts: () => number;
+} {
+  const client = ownClient();
+  let conflicts = 0;
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const placing = context.commandName === 'TransactWriteItemsCommand';
+      if (!placing || conflicts >= times) {
+        return next(args);
+      }
+      conflicts += 1;
+
+      return Promise.reject(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [
+            { Code: 'None' },
+            { Code: 'TransactionConflict' },
+          ],
+        }),
+      );
+    },
+    { step: 'initialize', name: 'conflict' },
+  );
+  const repository = new DynamoDbOrderRepository({
+    client,
+    tableName: table.tableName,
+    clock,
+    conflictRetry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+  });
+
+  return { orders: repository, conflicts: () => conflicts };
 }

@@ -1,13 +1,14 @@
 /**
  * The DynamoDB side of a status change that the contract cannot see: the
- * index keys written, and a move that loses the race between its read and
- * its conditional update.
+ * index keys written, the day's counter of closed orders, and a move that
+ * loses the race between its read and its conditional write.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../src/local/document-client';
 import { StatusConflict } from '../../src/orders/model';
 import { DynamoDbOrderRepository } from '../../src/storage/dynamodb-order-repository';
 import { orderKey } from '../../src/storage/order-item';
+import { ticketCounterKey } from '../../src/storage/place-order-transaction';
 import {
   createTestTable,
   dynamoDbEndpoint,
@@ -41,8 +42,19 @@ async function storedItem(orderId: string) {
   return Item;
 }
 
+async function closedTickets(businessDate: string) {
+  const { Item } = await table.client.send(
+    new GetCommand({
+      TableName: table.tableName,
+      Key: ticketCounterKey(businessDate),
+    }),
+  );
+
+  return Item?.closedTickets as number | undefined;
+}
+
 describe('a status change on DynamoDB', () => {
-  it('files the order under its new status and keeps it open', async () => {
+  it('files the order under its new status and counts nothing closed', async () => {
     const draft = orderDraft({ businessDate: uniqueBusinessDate() });
     await orders.create(draft);
 
@@ -51,22 +63,50 @@ describe('a status change on DynamoDB', () => {
     expect(await storedItem(draft.orderId)).toMatchObject({
       GSI1PK: `STATUS#${draft.businessDate}#CONFIRMED`,
       GSI1SK: `${draft.placedAt}#${draft.orderId}`,
-      GSI3PK: `OPEN#${draft.businessDate}`,
     });
+    expect(await closedTickets(draft.businessDate)).toBeUndefined();
   });
 
-  it('takes a cancelled order out of the open index', async () => {
+  it('counts a cancelled order closed on its day, once', async () => {
     const draft = orderDraft({ businessDate: uniqueBusinessDate() });
     await orders.create(draft);
 
-    await orders.changeStatus(draft.orderId, 'PLACED', 'CANCELLED', at);
+    const moved = await orders.changeStatus(
+      draft.orderId,
+      'PLACED',
+      'CANCELLED',
+      at,
+    );
+    const again = orders.changeStatus(draft.orderId, 'PLACED', 'CANCELLED', at);
 
-    const item = await storedItem(draft.orderId);
-    expect(item).toMatchObject({
+    await expect(again).rejects.toThrow(StatusConflict);
+    expect(moved).toMatchObject({ status: 'CANCELLED', version: 2 });
+    expect(await storedItem(draft.orderId)).toMatchObject({
       GSI1PK: `STATUS#${draft.businessDate}#CANCELLED`,
     });
-    expect(item).not.toHaveProperty('GSI3PK');
-    expect(item).not.toHaveProperty('GSI3SK');
+    expect(await closedTickets(draft.businessDate)).toBe(1);
+  });
+
+  it('counts nothing when a ready order is completed', async () => {
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+    await orders.create(draft);
+    await orders.changeStatus(draft.orderId, 'PLACED', 'READY', at);
+
+    await orders.changeStatus(draft.orderId, 'READY', 'COMPLETED', at);
+
+    expect(await closedTickets(draft.businessDate)).toBe(1);
+  });
+
+  it('reports the status another move set before its closing write', async () => {
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+    await orders.create(draft);
+    const racing = repositoryMovedBeforeUpdate(draft.orderId, 'CANCELLED');
+
+    const move = racing.changeStatus(draft.orderId, 'PLACED', 'READY', at);
+
+    await expect(move).rejects.toThrow(StatusConflict);
+    await expect(move).rejects.toMatchObject({ currentStatus: 'CANCELLED' });
+    expect(await closedTickets(draft.businessDate)).toBeUndefined();
   });
 
   it('reports the status another update set after the read', async () => {
@@ -89,7 +129,8 @@ function repositoryMovedBeforeUpdate(
   const client = createDocumentClient({ endpoint: dynamoDbEndpoint() });
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      if (context.commandName === 'UpdateItemCommand') {
+      const writes = ['UpdateItemCommand', 'TransactWriteItemsCommand'];
+      if (writes.includes(context.commandName ?? '')) {
         await table.client.send(
           new UpdateCommand({
             TableName: table.tableName,

@@ -3,8 +3,10 @@
  * in-memory store used by call-flow tests behaves like the DynamoDB one.
  */
 import type { CustomerRepository } from '../../src/customers/model';
+import type { MenuRepository } from '../../src/menu/model';
 import {
   InvalidCursor,
+  ItemsUnavailable,
   type Order,
   OrderAlreadyPlaced,
   OrderNotFound,
@@ -18,7 +20,12 @@ import { orderDraft, uniqueBusinessDate, uniquePhone } from './order-draft';
 export interface OrderRepositorySubject {
   orders: OrderRepository;
   customers: CustomerRepository;
-  /** Moves an order to another status, as the kitchen would. */
+  /** The sample menu the store checks new orders' items against. */
+  menu: MenuRepository;
+  /**
+   * Puts an order in another status directly, as test set-up: not a move
+   * the kitchen makes, so it counts nothing.
+   */
   setStatus: (order: Order, status: OrderStatus) => Promise<void>;
   /** The time the subject's clock reports (stamps customers). */
   now: string;
@@ -29,6 +36,8 @@ export function describeOrderRepositoryContract(
   subject: () => OrderRepositorySubject,
 ): void {
   describeTicketNumbers(subject);
+  describeReadyTime(subject);
+  describeItemsOnSale(subject);
   describeStoredOrder(subject);
   describeCustomerRecord(subject);
   describeQueries(subject);
@@ -85,7 +94,88 @@ function describeTicketNumbers(subject: () => OrderRepositorySubject): void {
     const next = await orders.create(
       orderDraft({ businessDate: draft.businessDate }),
     );
-    expect(next.ticketNumber).toBe(2);
+    // The refused duplicate spent number 2: numbers stay distinct, rising.
+    expect(next.ticketNumber).toBe(3);
+  });
+}
+
+/** The open orders ahead of the next order of `businessDate`. */
+async function openAheadOfNext(
+  orders: OrderRepository,
+  businessDate: string,
+): Promise<number> {
+  let seen = Number.NaN;
+  await orders.create(orderDraft({ businessDate }), (openOrders) => {
+    seen = openOrders;
+
+    return '2030-01-01T19:00:00.000Z';
+  });
+
+  return seen;
+}
+
+function describeReadyTime(subject: () => OrderRepositorySubject): void {
+  it('estimates the ready time from the open orders of the day only', async () => {
+    const { orders } = subject();
+    const businessDate = uniqueBusinessDate();
+    const placed = await Promise.all(
+      [1, 2, 3, 4].map(() => orders.create(orderDraft({ businessDate }))),
+    );
+    await orders.create(orderDraft({ businessDate: uniqueBusinessDate() }));
+    const at = new Date('2030-01-01T18:30:00.000Z');
+
+    await orders.changeStatus(placed[0]!.orderId, 'PLACED', 'PREPARING', at);
+    await orders.changeStatus(placed[1]!.orderId, 'PLACED', 'READY', at);
+    await orders.changeStatus(placed[2]!.orderId, 'PLACED', 'CANCELLED', at);
+
+    expect(await openAheadOfNext(orders, businessDate)).toBe(2);
+  });
+
+  it("stores the estimate's ready time on the order", async () => {
+    const { orders } = subject();
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+
+    const order = await orders.create(draft, (openOrders) =>
+      openOrders === 0 ? '2030-01-01T18:20:00.000Z' : 'wrong',
+    );
+
+    expect(order.estimatedReadyAt).toBe('2030-01-01T18:20:00.000Z');
+    expect(await orders.get(draft.orderId)).toEqual(order);
+  });
+
+  it('counts no open orders ahead of the first order of a day', async () => {
+    const { orders } = subject();
+
+    expect(await openAheadOfNext(orders, uniqueBusinessDate())).toBe(0);
+  });
+}
+
+function describeItemsOnSale(subject: () => OrderRepositorySubject): void {
+  it('refuses an order of a sold-out item, naming it, and stores nothing', async () => {
+    const { orders, menu } = subject();
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+    await menu.setAvailability('cola', false);
+    try {
+      const placing = orders.create(draft);
+
+      await expect(placing).rejects.toThrow(ItemsUnavailable);
+      await expect(placing).rejects.toMatchObject({ itemIds: ['cola'] });
+      expect(await orders.get(draft.orderId)).toBeUndefined();
+    } finally {
+      await menu.setAvailability('cola', true);
+    }
+  });
+
+  it('refuses an item that is not on the menu', async () => {
+    const { orders } = subject();
+    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+    const line = { ...draft.lines[1]!, itemId: 'not-on-the-menu' };
+
+    const placing = orders.create({ ...draft, lines: [line] });
+
+    await expect(placing).rejects.toMatchObject({
+      itemIds: ['not-on-the-menu'],
+    });
   });
 }
 
@@ -174,25 +264,6 @@ function describeQueries(subject: () => OrderRepositorySubject): void {
     const recent = await orders.listByCaller(callerNumber, 2);
 
     expect(recent.map((o) => o.placedAt)).toEqual([placedAt(30), placedAt(20)]);
-  });
-
-  it('counts the open orders of a day only', async () => {
-    const { orders, setStatus } = subject();
-    const businessDate = uniqueBusinessDate();
-    const placed = await Promise.all(
-      [1, 2, 3, 4].map(() => orders.create(orderDraft({ businessDate }))),
-    );
-    await orders.create(orderDraft({ businessDate: uniqueBusinessDate() }));
-
-    await setStatus(placed[0]!, 'PREPARING');
-    await setStatus(placed[1]!, 'READY');
-    await setStatus(placed[2]!, 'CANCELLED');
-
-    expect(await orders.countOpen(businessDate)).toBe(2);
-  });
-
-  it('counts no open orders on a day without orders', async () => {
-    expect(await subject().orders.countOpen(uniqueBusinessDate())).toBe(0);
   });
 }
 
@@ -313,7 +384,7 @@ function describeStatusChanges(subject: () => OrderRepositorySubject): void {
 
     await orders.changeStatus(order!.orderId, 'PREPARING', 'READY', movedAt);
 
-    expect(await orders.countOpen(order!.businessDate)).toBe(0);
+    expect(await openAheadOfNext(orders, order!.businessDate)).toBe(0);
   });
 
   it('refuses a move from a status the order is no longer in', async () => {

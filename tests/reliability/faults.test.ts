@@ -190,13 +190,21 @@ describe('an order store that fails at the moment of commit', () => {
   });
 });
 
+/** Which write of placing an order DynamoDB throttles. */
+type ThrottledWrite = 'the ticket' | 'the transaction';
+
 /**
- * A document client that reads an empty table and refuses every write
+ * A document client that reads an empty table and refuses `throttled`
  * with `error`, as DynamoDB does when throttling; the writes it was sent
  * are kept, so a test can tell nothing else was attempted.
  */
-function throttlingDocumentClient(error: () => Error) {
+function throttlingDocumentClient(
+  error: () => Error,
+  throttled: ThrottledWrite,
+) {
   const writes: string[] = [];
+  const refused =
+    throttled === 'the ticket' ? 'UpdateCommand' : 'TransactWriteCommand';
   const client = {
     send: (command: object) => {
       const name = command.constructor.name;
@@ -205,6 +213,9 @@ function throttlingDocumentClient(error: () => Error) {
         return Promise.resolve({ Items: [], Count: 0 });
       }
       writes.push(name);
+      if (name !== refused) {
+        return Promise.resolve({ Attributes: { lastTicket: 1 } });
+      }
 
       return Promise.reject(error());
     },
@@ -213,10 +224,10 @@ function throttlingDocumentClient(error: () => Error) {
   return { client: client as unknown as DynamoDBDocumentClient, writes };
 }
 
-describe('DynamoDB throttling the placing transaction', () => {
+describe('DynamoDB throttling the placing writes', () => {
   it.each([
     [
-      'cancels it for throttling',
+      'cancels the transaction for throttling',
       () =>
         new TransactionCanceledException({
           message: 'Transaction cancelled',
@@ -228,10 +239,13 @@ describe('DynamoDB throttling the placing transaction', () => {
           ],
         }),
     ],
-    ['refuses it for throughput', throttled],
+    ['refuses the transaction for throughput', throttled],
   ])('apologises and offers a retry when DynamoDB %s', async (_what, error) => {
     // Prepare
-    const { client, writes } = throttlingDocumentClient(error);
+    const { client, writes } = throttlingDocumentClient(
+      error,
+      'the transaction',
+    );
     const fixture = flowFixture({
       orders: new DynamoDbOrderRepository({ client, tableName: 'orders' }),
       settings: { staffPhoneNumber: STAFF_NUMBER },
@@ -244,13 +258,34 @@ describe('DynamoDB throttling the placing transaction', () => {
     expect(heardTexts(record).at(-1)).toBe(
       `${NOT_PLACED} Press 1 to try again, or 0 to speak with someone.`,
     );
-    expect(writes).toEqual(['TransactWriteCommand']);
+    expect(writes).toEqual(['UpdateCommand', 'TransactWriteCommand']);
     expect(fixture.logs).toContainEqual(
       expect.objectContaining({
         level: 'error',
         message: 'order could not be placed',
       }),
     );
+  });
+
+  it('apologises and offers a retry when DynamoDB throttles the ticket', async () => {
+    // Prepare
+    const { client, writes } = throttlingDocumentClient(
+      throttled,
+      'the ticket',
+    );
+    const fixture = flowFixture({
+      orders: new DynamoDbOrderRepository({ client, tableName: 'orders' }),
+      settings: { staffPhoneNumber: STAFF_NUMBER },
+    });
+
+    // Act
+    const record = await fixture.call(ORDER_KEYS);
+
+    // Assess
+    expect(heardTexts(record).at(-1)).toBe(
+      `${NOT_PLACED} Press 1 to try again, or 0 to speak with someone.`,
+    );
+    expect(writes).toEqual(['UpdateCommand']);
   });
 });
 

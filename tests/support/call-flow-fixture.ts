@@ -87,7 +87,10 @@ export interface FlowFixtureOptions {
 /** The call flow on in-memory adapters, invoked as the sma function is. */
 export function flowFixture(options: FlowFixtureOptions = {}): FlowFixture {
   const now = () => options.now ?? OPEN_TIME;
-  const orders = options.orders ?? new InMemoryOrderRepository({ clock: now });
+  const menu =
+    options.menu ?? new InMemoryMenuRepository(parseMenu(sampleMenu));
+  const orders =
+    options.orders ?? new InMemoryOrderRepository({ clock: now, menu });
   // The in-memory order store records customers in its own repository: the
   // caller directory must read that one to know who ordered before.
   const customers =
@@ -95,8 +98,6 @@ export function flowFixture(options: FlowFixtureOptions = {}): FlowFixture {
     (orders instanceof InMemoryOrderRepository
       ? orders.customers
       : new InMemoryCustomerRepository());
-  const menu =
-    options.menu ?? new InMemoryMenuRepository(parseMenu(sampleMenu));
   const metrics: CallMetric[] = [];
   const logs: FlowFixture['logs'] = [];
   const settings = { ...SETTINGS, ...options.settings };

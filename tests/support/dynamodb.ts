@@ -1,6 +1,8 @@
 /**
  * A fresh table per test file on the run's DynamoDB Local, created from
- * serverless.yml, so test files never see each other's items.
+ * serverless.yml, so test files never see each other's items. It holds the
+ * sample menu, as a deployed table holds a menu: the order store checks
+ * each ordered item against it.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -15,6 +17,9 @@ import {
   createLocalDynamoDbClient,
 } from '../../src/local/document-client';
 import { ensureTable } from '../../src/local/table';
+import { parseMenu } from '../../src/menu/menu-schema';
+import sampleMenu from '../../src/menu/sample-menu.json';
+import { seedMenu } from '../../src/storage/seed-menu';
 
 /** A table of one's own, and clients to use it. */
 export interface TestTable {
@@ -41,13 +46,22 @@ export function dynamoDbEndpoint(): string {
   return endpoint;
 }
 
-/** Creates a uniquely named orders table for the calling test file. */
-export async function createTestTable(): Promise<TestTable> {
+/**
+ * Creates a uniquely named orders table for the calling test file, with
+ * the sample menu unless `menu` is false (a test of the table's stream
+ * that wants to see only its own writes).
+ */
+export async function createTestTable(
+  options: { menu?: boolean } = {},
+): Promise<TestTable> {
   const endpoint = dynamoDbEndpoint();
   const tableName = `test-${randomUUID()}`;
   const adminClient = createLocalDynamoDbClient({ endpoint });
   const client = createDocumentClient({ endpoint });
   await ensureTable(adminClient, tableName);
+  if (options.menu !== false) {
+    await seedMenu(client, tableName, parseMenu(sampleMenu));
+  }
 
   return {
     tableName,

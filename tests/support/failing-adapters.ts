@@ -14,6 +14,7 @@ import type {
   OrderRepository,
   OrderStatus,
   PageRequest,
+  ReadyTimeEstimate,
 } from '../../src/orders/model';
 import type {
   EmailMessage,
@@ -98,11 +99,14 @@ export class FailingOrderRepository implements OrderRepository {
     private readonly when: CommitFailure = 'before-write',
   ) {}
 
-  async create(draft: OrderDraft): Promise<Order> {
+  async create(
+    draft: OrderDraft,
+    estimate?: ReadyTimeEstimate,
+  ): Promise<Order> {
     if (this.when === 'before-write') {
-      return this.outage.run(() => this.inner.create(draft));
+      return this.outage.run(() => this.inner.create(draft, estimate));
     }
-    const order = await this.inner.create(draft);
+    const order = await this.inner.create(draft, estimate);
     this.outage.check();
 
     return order;
@@ -114,10 +118,6 @@ export class FailingOrderRepository implements OrderRepository {
 
   listByCaller(phone: string, limit: number): Promise<Order[]> {
     return this.inner.listByCaller(phone, limit);
-  }
-
-  countOpen(businessDate: string): Promise<number> {
-    return this.inner.countOpen(businessDate);
   }
 
   listByStatus(

@@ -1,10 +1,11 @@
-import { priceCart } from '../cart-view';
+import { priceCart, soldOutNotice } from '../cart-view';
 import { goodbye, toStaff } from '../endings';
 import { spokenDigits, spokenMoney } from '../speech';
 import type { CallState } from '../state';
 import { ask, type Outcome, type StepHandler, type Turn } from '../types';
 import { localTime, spokenClockTime } from '../../restaurant/local-time';
-import type { Order } from '../../orders/model';
+import { findItem } from '../menu-view';
+import { ItemsUnavailable, type Order } from '../../orders/model';
 
 /** Finishing: pickup or delivery, only to an address on file. */
 export function checkout(state: CallState): Outcome {
@@ -113,6 +114,9 @@ async function commit(state: CallState, turn: Turn): Promise<Outcome> {
 
     return goodbye(state, placedMessage(order, turn));
   } catch (error) {
+    if (error instanceof ItemsUnavailable) {
+      return soldOutWhilePlacing(state, turn, error.itemIds);
+    }
     dependencies.metrics.count('OrderFailures');
     dependencies.log.error('order could not be placed', {
       error: String(error),
@@ -120,6 +124,29 @@ async function commit(state: CallState, turn: Turn): Promise<Outcome> {
 
     return placingFailed(state, turn);
   }
+}
+
+/**
+ * Items that sold out after the caller heard the menu: taken off the cart
+ * and named, then the new total is read before anything is placed.
+ */
+async function soldOutWhilePlacing(
+  state: CallState,
+  turn: Turn,
+  itemIds: readonly string[],
+): Promise<Outcome> {
+  const { menu, log } = turn.dependencies;
+  log.info('items sold out while placing', { itemIds: itemIds.join(',') });
+  // Read afresh, so that the steps after this one list only what is on sale.
+  await menu.getMenu({ maxAgeMs: 0 }).catch(() => undefined);
+  const names = itemIds.map((id) => findItem(turn.menu, id)?.name ?? 'an item');
+  const cart = state.cart.filter((line) => !itemIds.includes(line.i));
+  const notice = soldOutNotice(names);
+  if (cart.length === 0) {
+    return ask({ ...state, cart, pick: {} }, 'CATEGORY', notice);
+  }
+
+  return ask({ ...state, cart }, 'CONFIRM', notice);
 }
 
 /** Attempts at storing one order before a person takes over. */
