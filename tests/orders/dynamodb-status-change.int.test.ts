@@ -5,7 +5,7 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../src/local/document-client';
-import { StatusConflict } from '../../src/orders/model';
+import { type OrderStatus, StatusConflict } from '../../src/orders/model';
 import { DynamoDbOrderRepository } from '../../src/storage/dynamodb-order-repository';
 import { orderKey } from '../../src/storage/order-item';
 import { ticketCounterKey } from '../../src/storage/place-order-transaction';
@@ -87,7 +87,7 @@ describe('a status change on DynamoDB', () => {
     expect(await closedTickets(draft.businessDate)).toBe(1);
   });
 
-  it('counts nothing when a ready order is completed', async () => {
+  it('counts nothing more when a ready order is completed', async () => {
     const draft = orderDraft({ businessDate: uniqueBusinessDate() });
     await orders.create(draft);
     await orders.changeStatus(draft.orderId, 'PLACED', 'READY', at);
@@ -97,28 +97,23 @@ describe('a status change on DynamoDB', () => {
     expect(await closedTickets(draft.businessDate)).toBe(1);
   });
 
-  it('reports the status another move set before its closing write', async () => {
-    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
-    await orders.create(draft);
-    const racing = repositoryMovedBeforeUpdate(draft.orderId, 'CANCELLED');
+  it.each<[string, OrderStatus]>([
+    ['a closing write (with the counter)', 'READY'],
+    ['an update', 'CONFIRMED'],
+  ])(
+    'reports the status another move set just before %s',
+    async (_write, next) => {
+      const draft = orderDraft({ businessDate: uniqueBusinessDate() });
+      await orders.create(draft);
+      const racing = repositoryMovedBeforeUpdate(draft.orderId, 'CANCELLED');
 
-    const move = racing.changeStatus(draft.orderId, 'PLACED', 'READY', at);
+      const move = racing.changeStatus(draft.orderId, 'PLACED', next, at);
 
-    await expect(move).rejects.toThrow(StatusConflict);
-    await expect(move).rejects.toMatchObject({ currentStatus: 'CANCELLED' });
-    expect(await closedTickets(draft.businessDate)).toBeUndefined();
-  });
-
-  it('reports the status another update set after the read', async () => {
-    const draft = orderDraft({ businessDate: uniqueBusinessDate() });
-    await orders.create(draft);
-    const racing = repositoryMovedBeforeUpdate(draft.orderId, 'CANCELLED');
-
-    const move = racing.changeStatus(draft.orderId, 'PLACED', 'CONFIRMED', at);
-
-    await expect(move).rejects.toThrow(StatusConflict);
-    await expect(move).rejects.toMatchObject({ currentStatus: 'CANCELLED' });
-  });
+      await expect(move).rejects.toThrow(StatusConflict);
+      await expect(move).rejects.toMatchObject({ currentStatus: 'CANCELLED' });
+      expect(await closedTickets(draft.businessDate)).toBeUndefined();
+    },
+  );
 });
 
 /** A repository whose order another person moves just before it updates. */

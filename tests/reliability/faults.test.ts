@@ -224,69 +224,65 @@ function throttlingDocumentClient(
   return { client: client as unknown as DynamoDBDocumentClient, writes };
 }
 
+/** A cancelled placing transaction, one of its items throttled. */
+function throttledTransaction(): Error {
+  return new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: { httpStatusCode: 400 },
+    CancellationReasons: [
+      { Code: 'None' },
+      { Code: 'ThrottlingError' },
+      { Code: 'None' },
+    ],
+  });
+}
+
 describe('DynamoDB throttling the placing writes', () => {
-  it.each([
+  it.each<[string, () => Error, ThrottledWrite, string[]]>([
     [
       'cancels the transaction for throttling',
-      () =>
-        new TransactionCanceledException({
-          message: 'Transaction cancelled',
-          $metadata: { httpStatusCode: 400 },
-          CancellationReasons: [
-            { Code: 'None' },
-            { Code: 'ThrottlingError' },
-            { Code: 'None' },
-          ],
-        }),
-    ],
-    ['refuses the transaction for throughput', throttled],
-  ])('apologises and offers a retry when DynamoDB %s', async (_what, error) => {
-    // Prepare
-    const { client, writes } = throttlingDocumentClient(
-      error,
+      throttledTransaction,
       'the transaction',
-    );
-    const fixture = flowFixture({
-      orders: new DynamoDbOrderRepository({ client, tableName: 'orders' }),
-      settings: { staffPhoneNumber: STAFF_NUMBER },
-    });
-
-    // Act
-    const record = await fixture.call(ORDER_KEYS);
-
-    // Assess
-    expect(heardTexts(record).at(-1)).toBe(
-      `${NOT_PLACED} Press 1 to try again, or 0 to speak with someone.`,
-    );
-    expect(writes).toEqual(['UpdateCommand', 'TransactWriteCommand']);
-    expect(fixture.logs).toContainEqual(
-      expect.objectContaining({
-        level: 'error',
-        message: 'order could not be placed',
-      }),
-    );
-  });
-
-  it('apologises and offers a retry when DynamoDB throttles the ticket', async () => {
-    // Prepare
-    const { client, writes } = throttlingDocumentClient(
+      ['UpdateCommand', 'TransactWriteCommand'],
+    ],
+    [
+      'refuses the transaction for throughput',
+      throttled,
+      'the transaction',
+      ['UpdateCommand', 'TransactWriteCommand'],
+    ],
+    [
+      'refuses the ticket for throughput',
       throttled,
       'the ticket',
-    );
-    const fixture = flowFixture({
-      orders: new DynamoDbOrderRepository({ client, tableName: 'orders' }),
-      settings: { staffPhoneNumber: STAFF_NUMBER },
-    });
+      ['UpdateCommand'],
+    ],
+  ])(
+    'apologises and offers a retry when DynamoDB %s',
+    async (_what, error, write, attempted) => {
+      // Prepare
+      const { client, writes } = throttlingDocumentClient(error, write);
+      const fixture = flowFixture({
+        orders: new DynamoDbOrderRepository({ client, tableName: 'orders' }),
+        settings: { staffPhoneNumber: STAFF_NUMBER },
+      });
 
-    // Act
-    const record = await fixture.call(ORDER_KEYS);
+      // Act
+      const record = await fixture.call(ORDER_KEYS);
 
-    // Assess
-    expect(heardTexts(record).at(-1)).toBe(
-      `${NOT_PLACED} Press 1 to try again, or 0 to speak with someone.`,
-    );
-    expect(writes).toEqual(['UpdateCommand']);
-  });
+      // Assess
+      expect(heardTexts(record).at(-1)).toBe(
+        `${NOT_PLACED} Press 1 to try again, or 0 to speak with someone.`,
+      );
+      expect(writes).toEqual(attempted);
+      expect(fixture.logs).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          message: 'order could not be placed',
+        }),
+      );
+    },
+  );
 });
 
 describe('a database that fails as the call comes in', () => {
