@@ -73,10 +73,15 @@ export async function handleCallEvent(
     // A bridged call, or one whose goodbye is playing: nothing to add.
     return smaResponse([]);
   }
+  // A new call looks its caller up while the menu is read: one round trip.
+  const caller =
+    type === 'NEW_INBOUND_CALL' && openNow(dependencies)
+      ? knownCaller(numbersOf(event).callerNumber, dependencies)
+      : undefined;
   const turn = await turnOf(event, dependencies);
   const outcome =
     type === 'NEW_INBOUND_CALL'
-      ? await startCall(turn)
+      ? await startCall(turn, caller)
       : await continueCall(event, carried, turn);
   dependencies.log.info('call step', { event: type, step: outcome.state.step });
 
@@ -96,12 +101,22 @@ function transferFailed(event: InvocationEvent): boolean {
   );
 }
 
+/** The caller's leg: its id, who is calling and the number they dialled. */
+function numbersOf(event: InvocationEvent) {
+  const leg = callerLeg(event);
+  const inbound = leg.Direction === 'Inbound';
+
+  return {
+    callId: leg.CallId,
+    callerNumber: inbound ? leg.From : leg.To,
+    restaurantNumber: inbound ? leg.To : leg.From,
+  };
+}
+
 async function turnOf(
   event: InvocationEvent,
   dependencies: CallFlowDependencies,
 ): Promise<Turn> {
-  const leg = callerLeg(event);
-
   return {
     dependencies,
     menu: await dependencies.menu.getMenu(
@@ -109,40 +124,51 @@ async function turnOf(
         ? undefined
         : { maxAgeMs: MID_CALL_MENU_MAX_AGE_MS },
     ),
-    callId: leg.CallId,
     transactionId: event.CallDetails.TransactionId,
-    callerNumber: leg.Direction === 'Inbound' ? leg.From : leg.To,
-    restaurantNumber: leg.Direction === 'Inbound' ? leg.To : leg.From,
+    ...numbersOf(event),
   };
 }
 
-async function startCall(turn: Turn): Promise<Outcome> {
-  const { settings, metrics, now } = turn.dependencies;
+function openNow(dependencies: CallFlowDependencies): boolean {
+  const { settings, now } = dependencies;
+
+  return isOpen(settings.openingHours, localTime(now(), settings.timeZone));
+}
+
+/** Greets a new call; `caller` is the lookup begun for it, if open. */
+async function startCall(
+  turn: Turn,
+  caller: Promise<CallerContext> | undefined,
+): Promise<Outcome> {
+  const { settings, metrics } = turn.dependencies;
   metrics.count('Calls');
   const welcome = `Thanks for calling ${settings.restaurantName}.`;
-  if (!isOpen(settings.openingHours, localTime(now(), settings.timeZone))) {
+  // No lookup was begun: the restaurant is closed.
+  if (caller === undefined) {
     metrics.count('ClosedHoursCalls');
     return goodbye(
       initialState({}),
       `${welcome} We are closed now. Our hours are ${describeHours(settings.openingHours)}. Goodbye.`,
     );
   }
-  const caller = await knownCaller(turn);
+  const known = await caller;
   const hello =
-    caller.n === undefined ? welcome : `${welcome} Welcome back, ${caller.n}!`;
+    known.n === undefined ? welcome : `${welcome} Welcome back, ${known.n}!`;
 
-  return { kind: 'ask', state: initialState(caller), say: hello };
+  return { kind: 'ask', state: initialState(known), say: hello };
 }
 
 /** What the IVR keeps of a returning caller; a failed lookup is a stranger. */
-async function knownCaller(turn: Turn): Promise<CallerContext> {
+async function knownCaller(
+  callerNumber: string,
+  dependencies: CallFlowDependencies,
+): Promise<CallerContext> {
   try {
-    const { customer, lastOrder } = await turn.dependencies.callers.lookup(
-      turn.callerNumber,
-    );
+    const { customer, lastOrder } =
+      await dependencies.callers.lookup(callerNumber);
     return callerContext(customer, lastOrder);
   } catch (error) {
-    turn.dependencies.log.warn('caller lookup failed', {
+    dependencies.log.warn('caller lookup failed', {
       error: String(error),
     });
     return {};
