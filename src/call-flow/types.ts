@@ -2,7 +2,7 @@ import type { OpeningHours } from '../config/opening-hours';
 import type { Customer } from '../customers/model';
 import type { Menu, MenuRepository } from '../menu/model';
 import type { Order } from '../orders/model';
-import type { OrderRequest } from '../orders/place-order';
+import type { OrderRequest, PlacedOrder } from '../orders/place-order';
 import type { VoiceSettings } from '../telephony/actions';
 import type { CallState, Step } from './state';
 
@@ -58,7 +58,7 @@ export interface CallFlowDependencies {
   settings: CallFlowSettings;
   menu: MenuRepository;
   callers: CallerDirectory;
-  placeOrder: (request: OrderRequest) => Promise<Order>;
+  placeOrder: (request: OrderRequest) => Promise<PlacedOrder>;
   metrics: CallMetrics;
   log: CallLog;
   now: () => Date;

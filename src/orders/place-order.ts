@@ -17,6 +17,13 @@ export type OrderRequest = Omit<
   'businessDate' | 'placedAt' | 'estimatedReadyAt'
 >;
 
+/** A stored order, and whether an earlier request of the call stored it. */
+export interface PlacedOrder {
+  order: Order;
+  /** True when this request found the order already placed. */
+  repeated: boolean;
+}
+
 export interface PlaceOrderDependencies {
   orders: OrderRepository;
   timeZone: string;
@@ -34,7 +41,7 @@ export interface PlaceOrderDependencies {
 export async function placeOrder(
   request: OrderRequest,
   dependencies: PlaceOrderDependencies,
-): Promise<Order> {
+): Promise<PlacedOrder> {
   const { orders, timeZone, kitchen } = dependencies;
   const placedAt = dependencies.now();
   const draft: OrderDraft = {
@@ -47,13 +54,13 @@ export async function placeOrder(
     estimateReadyAt(placedAt, openOrders, kitchen);
 
   try {
-    return await orders.create(draft, readyAfter);
+    return { order: await orders.create(draft, readyAfter), repeated: false };
   } catch (error) {
     if (!(error instanceof OrderAlreadyPlaced)) throw error;
     const existing = await orders.get(request.orderId);
     if (existing === undefined) throw error;
 
-    return existing;
+    return { order: existing, repeated: true };
   }
 }
 

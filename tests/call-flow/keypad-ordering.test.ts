@@ -938,7 +938,7 @@ describe('keypad ordering', () => {
   });
 
   describe('duplicate delivery', () => {
-    it('stores one order and answers both deliveries of every event alike', async () => {
+    it('stores and counts one order and answers both deliveries of every event alike', async () => {
       // Prepare
       const fixture = flowFixture();
 
@@ -964,6 +964,7 @@ describe('keypad ordering', () => {
       ]);
       expect(stored[0]?.ticketNumber).toBe(1);
       expect(stored[0]?.estimatedReadyAt).toBe('2026-12-01T23:15:00.000Z');
+      expect(countOf(fixture, 'OrdersPlaced')).toBe(1);
       expect(record.problems).toEqual([]);
     });
 

@@ -96,7 +96,7 @@ async function commit(state: CallState, turn: Turn): Promise<Outcome> {
     );
   }
   try {
-    const order = await dependencies.placeOrder({
+    const { order, repeated } = await dependencies.placeOrder({
       orderId: turn.transactionId,
       channel: state.ch ?? 'KEYPAD',
       callerNumber: turn.callerNumber,
@@ -106,8 +106,9 @@ async function commit(state: CallState, turn: Turn): Promise<Outcome> {
       fulfilment: state.ful ?? 'PICKUP',
       deliveryAddress: state.ful === 'DELIVERY' ? state.caller.a : undefined,
     });
-    dependencies.metrics.count('OrdersPlaced');
-    dependencies.log.info('order placed', {
+    // A second delivery of the same commit is the same order, counted once.
+    if (!repeated) dependencies.metrics.count('OrdersPlaced');
+    dependencies.log.info(repeated ? 'order already placed' : 'order placed', {
       orderId: order.orderId,
       lines: lines.length,
     });
