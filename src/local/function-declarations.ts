@@ -42,14 +42,19 @@ const declarations = z.object({
   ),
 });
 
-/** The functions serverless.yml declares, named as for `stage`. */
+/**
+ * The functions serverless.yml declares, named as for `stage`, their
+ * handlers resolved as a deployment with these `--param`s would resolve
+ * them (sendSms's follows the smsDriver param).
+ */
 export function readFunctionDeclarations(
   stage = DEFAULT_STAGE,
   file = SERVERLESS_FILE,
+  params?: Record<string, string>,
 ): FunctionDeclaration[] {
   const config = loadServerlessConfig(file);
   const parsed = declarations.parse(config);
-  const context: VariableContext = { config, stage };
+  const context: VariableContext = { config, stage, params };
   const service = resolveVariables(parsed.service, 'service', context);
 
   return Object.entries(parsed.functions).map(([key, declared]) => ({
@@ -58,7 +63,11 @@ export function readFunctionDeclarations(
       declared.name === undefined
         ? `${service}-${stage}-${key}`
         : resolveVariables(declared.name, `functions.${key}.name`, context),
-    handler: declared.handler,
+    handler: resolveVariables(
+      declared.handler,
+      `functions.${key}.handler`,
+      context,
+    ),
     timeoutSeconds:
       declared.timeout ?? parsed.provider?.timeout ?? DEFAULT_TIMEOUT_SECONDS,
     memorySize:

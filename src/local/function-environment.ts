@@ -30,6 +30,8 @@ export interface EnvironmentSource {
   file?: string;
   /** What `${env:...}` sees. Default: `process.env`. */
   env?: Record<string, string | undefined>;
+  /** `--param="name=value"` on the command line: wins over `params`. */
+  params?: Record<string, string>;
 }
 
 const environmentBlock = z.record(z.string(), z.unknown()).optional();
@@ -56,6 +58,7 @@ export function resolveFunctionEnvironment(
     config,
     stage: source.stage ?? DEFAULT_STAGE,
     env: source.env,
+    params: source.params,
   };
   const environment = resolveBlock(
     parts.provider?.environment,

@@ -109,6 +109,20 @@ describe('variables in provider.environment', () => {
     });
   });
 
+  it('takes a --param before the params of serverless.yml', () => {
+    const yaml = [
+      'params: { default: { level: INFO } }',
+      'provider: { environment: { LEVEL: "${param:level}" } }',
+    ].join('\n');
+
+    const environment = resolveFunctionEnvironment({
+      file: serverlessFile(yaml),
+      params: { level: 'DEBUG' },
+    });
+
+    expect(environment).toEqual({ LEVEL: 'DEBUG' });
+  });
+
   it('adds what a function sets for itself', () => {
     const yaml = [
       'provider: { environment: { SHARED: one } }',
