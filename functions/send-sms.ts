@@ -1,30 +1,16 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { loadConfig } from '../src/config/config';
-import {
-  loadDeliverySettings,
-  loadSmsSettings,
-} from '../src/config/notification-settings';
-import { logger, powertoolsLog } from '../src/wiring/observability';
-import { smsConsumer, smsDependencies } from '../src/wiring/send-sms';
-import { documentClient } from '../src/wiring/sma';
+import { endUserMessagingDriver } from '../src/wiring/end-user-messaging-driver';
+import { logger } from '../src/wiring/observability';
+import { deployedSmsConsumer } from '../src/wiring/send-sms-deployed';
 
-const config = loadConfig();
-const textCustomer = smsConsumer(
-  smsDependencies(
-    config,
-    { sms: loadSmsSettings(), delivery: loadDeliverySettings() },
-    {
-      client: documentClient(config),
-      tableName: config.tableName,
-      log: powertoolsLog(logger),
-    },
-  ),
-);
+const textCustomer = deployedSmsConsumer(endUserMessagingDriver);
 
 /**
- * Texts the customer about an order event from the bus, once. A failed
- * send throws, so the event is retried and, failing still, dead-lettered.
+ * Texts the customer about an order event from the bus, once, through
+ * AWS End User Messaging SMS (serverless.yml deploys this file when the
+ * smsDriver param is end-user-messaging). A failed send throws, so the
+ * event is retried and, failing still, dead-lettered.
  */
 export const handler = middy(textCustomer).use(
   injectLambdaContext(logger, { resetKeys: true }),

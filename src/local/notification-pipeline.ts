@@ -24,7 +24,7 @@ import {
   emailSender,
   sesClient,
 } from '../wiring/send-email';
-import { smsConsumer, smsDependencies } from '../wiring/send-sms';
+import { smsConsumer, smsDependencies, smsSender } from '../wiring/send-sms';
 import { DeadLetterBox } from './dead-letters';
 import { createDocumentClient } from './document-client';
 import { type BusConsumer, LocalEventBus } from './event-bus';
@@ -192,12 +192,13 @@ function localConsumers(
   const client = createDocumentClient({ endpoint: options.dynamodbEndpoint });
   const ses = sesClient(email);
   const resources = { client, tableName: options.tableName, log };
-  const sms = { sms: loadSmsSettings(environment), delivery };
+  // The outbox: the pipeline carries no AWS SMS driver.
+  const sender = options.smsSender ?? smsSender(loadSmsSettings(environment));
 
   return {
     handlers: {
       sendSms: smsConsumer(
-        smsDependencies(config, sms, resources, options.smsSender),
+        smsDependencies(config, { delivery }, resources, sender),
       ),
       sendEmail: emailConsumer(
         emailDependencies(

@@ -1,13 +1,16 @@
-/** The send-sms function's dependencies, chosen by SMS_DRIVER. */
-import { PinpointClient } from '@aws-sdk/client-pinpoint';
-import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import type { Config } from '../config/config';
+/**
+ * The send-sms function's dependencies. Each entry point carries the one
+ * AWS SMS driver serverless.yml deployed it for (src/wiring/
+ * end-user-messaging-driver.ts or pinpoint-driver.ts), so that its bundle
+ * holds that driver's client and no other; the local outbox comes along
+ * for `npm start`.
+ */
+import { type Config, InvalidConfiguration } from '../config/config';
 import type {
   DeliverySettings,
+  SmsDriver,
   SmsSettings,
 } from '../config/notification-settings';
-import { EndUserMessagingSmsSender } from '../notifications/adapters/end-user-messaging-sms-sender';
-import { PinpointSmsSender } from '../notifications/adapters/pinpoint-sms-sender';
 import { OutboxSmsSender } from '../notifications/adapters/sms-outbox';
 import {
   notifyBySms,
@@ -20,33 +23,45 @@ import {
   type OrderEventConsumer,
 } from './order-event-consumer';
 
-/** The SMS driver the settings name. */
-export function smsSender(settings: SmsSettings): SmsSender {
-  switch (settings.driver) {
-    case 'end-user-messaging':
-      return new EndUserMessagingSmsSender({
-        client: new PinpointSMSVoiceV2Client({ region: settings.region }),
-        originationIdentity: settings.originationIdentity,
-        configurationSetName: settings.configurationSetName,
-      });
-    case 'pinpoint':
-      return new PinpointSmsSender({
-        client: new PinpointClient({ region: settings.region }),
-        // The settings refuse the pinpoint driver without an application.
-        applicationId: settings.pinpointApplicationId ?? '',
-        originationNumber: settings.originationIdentity,
-      });
-    case 'outbox':
-      return new OutboxSmsSender({ path: settings.outboxPath });
-  }
+/** The SMS drivers that send through AWS, each with its own entry point. */
+export type AwsSmsDriver = Exclude<SmsDriver, 'outbox'>;
+
+/** How an entry point builds the sender of the AWS driver it carries. */
+export interface SmsDriverWiring {
+  driver: AwsSmsDriver;
+  sender: (settings: SmsSettings) => SmsSender;
 }
 
-/** Everything texting runs on; `sender` replaces the configured driver. */
+/**
+ * The sender SMS_DRIVER names: the outbox, or the AWS driver `carried`.
+ * Any other driver's client is not in this bundle: that configuration is
+ * refused with {@link InvalidConfiguration}, at cold start.
+ */
+export function smsSender(
+  settings: SmsSettings,
+  carried?: SmsDriverWiring,
+): SmsSender {
+  if (settings.driver === 'outbox') {
+    return new OutboxSmsSender({ path: settings.outboxPath });
+  }
+  if (settings.driver !== carried?.driver) {
+    const inBundle = carried?.driver ?? 'the outbox';
+    throw new InvalidConfiguration([
+      `SMS_DRIVER is ${settings.driver}, but this function carries ` +
+        `${inBundle} only: deploy it with the smsDriver param ` +
+        `${settings.driver}, which sets both`,
+    ]);
+  }
+
+  return carried.sender(settings);
+}
+
+/** Everything texting runs on. */
 export function smsDependencies(
   config: Config,
-  settings: { sms: SmsSettings; delivery: DeliverySettings },
+  settings: { delivery: DeliverySettings },
   resources: ConsumerResources,
-  sender: SmsSender = smsSender(settings.sms),
+  sender: SmsSender,
 ): SmsNotifierDependencies {
   return {
     ...tableDependencies(resources, settings.delivery),

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFunctionDeclarations } from '../../src/local/function-declarations';
+import { resolveFunctionEnvironment } from '../../src/local/function-environment';
+import { UnresolvedVariable } from '../../src/local/serverless-variables';
 
 let directory: string;
 
@@ -49,6 +51,12 @@ describe('a handler chosen by a param', () => {
   });
 });
 
+function sendSms(params?: Record<string, string>) {
+  return readFunctionDeclarations('dev', undefined, params).find(
+    (fn) => fn.key === 'sendSms',
+  );
+}
+
 describe('the functions of the real serverless.yml', () => {
   it('names each function for the stage and points at its file', () => {
     const sma = readFunctionDeclarations('qa').find((fn) => fn.key === 'sma');
@@ -61,4 +69,35 @@ describe('the functions of the real serverless.yml', () => {
       memorySize: 1024,
     });
   });
+
+  it('deploys sendSms from the End User Messaging entry point by default', () => {
+    expect(sendSms()?.handler).toBe('functions/send-sms.handler');
+  });
+
+  it('deploys sendSms from the Pinpoint entry point for smsDriver=pinpoint', () => {
+    expect(sendSms({ smsDriver: 'pinpoint' })?.handler).toBe(
+      'functions/send-sms-pinpoint.handler',
+    );
+  });
+
+  it('refuses a driver serverless.yml does not deploy, the outbox included', () => {
+    for (const smsDriver of ['outbox', 'carrier-pigeon']) {
+      expect(() => sendSms({ smsDriver })).toThrow(UnresolvedVariable);
+      expect(() => sendSms({ smsDriver })).toThrow(
+        /functions\.sendSms\.handler/,
+      );
+    }
+  });
+
+  it.each(['end-user-messaging', 'pinpoint'])(
+    'gives sendSms the SMS_DRIVER its entry point was chosen for (%s)',
+    (smsDriver) => {
+      const environment = resolveFunctionEnvironment({
+        stage: 'dev',
+        params: { smsDriver },
+      });
+
+      expect(environment.SMS_DRIVER).toBe(smsDriver);
+    },
+  );
 });

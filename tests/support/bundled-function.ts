@@ -5,8 +5,9 @@
  * is loaded, so set the environment first.
  */
 import type { Context } from 'aws-lambda';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { join } from 'node:path';
+import { packageOf } from '../../src/bench/bundles';
 
 /** A bundled handler. */
 export type BundledHandler = (
@@ -14,21 +15,55 @@ export type BundledHandler = (
   context: Context,
 ) => Promise<unknown>;
 
-/** Bundles `functions/<name>.ts` into `directory` and loads its handler. */
-export async function loadBundledHandler(
+/** A bundled entry point, and esbuild's account of what went in. */
+export interface FunctionBundle {
+  outfile: string;
+  metafile: Metafile;
+}
+
+/** Bundles `functions/<name>.ts` into `directory`, without loading it. */
+export async function bundleFunction(
   name: string,
   directory: string,
-): Promise<BundledHandler> {
+): Promise<FunctionBundle> {
   const outfile = join(directory, `${name}.cjs`);
-  await build({
+  const { metafile } = await build({
     entryPoints: [join(__dirname, '..', '..', 'functions', `${name}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    metafile: true,
     logLevel: 'silent',
   });
+
+  return { outfile, metafile };
+}
+
+/**
+ * The npm packages with code in a bundle, sorted, e.g.
+ * `@aws-sdk/client-dynamodb`; ours (`src`, `functions`) are left out.
+ */
+export function bundledPackages({ metafile }: FunctionBundle): string[] {
+  const packages = Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(
+        ([path, { bytesInOutput }]) =>
+          bytesInOutput > 0 && path.includes('node_modules/'),
+      )
+      .map(([path]) => packageOf(path)),
+  );
+
+  return [...new Set(packages)].sort();
+}
+
+/** Bundles `functions/<name>.ts` into `directory` and loads its handler. */
+export async function loadBundledHandler(
+  name: string,
+  directory: string,
+): Promise<BundledHandler> {
+  const { outfile } = await bundleFunction(name, directory);
   const loaded = (await import(outfile)) as { handler: BundledHandler };
 
   return loaded.handler;
