@@ -4,7 +4,7 @@
  * client of its driver and no other SMS client, and refuses, as it loads,
  * an SMS_DRIVER it cannot send with.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMS_DRIVERS } from '../../src/config/notification-settings';
@@ -15,7 +15,8 @@ import type { AwsSmsDriver } from '../../src/wiring/send-sms';
 import {
   bundledPackages,
   bundleFunction,
-  loadBundledHandler,
+  type FunctionBundle,
+  loadHandler,
 } from '../support/bundled-function';
 
 /** The SDK client each AWS driver sends with. */
@@ -38,10 +39,15 @@ const ENVIRONMENT = {
 
 let directory: string;
 const saved = { ...process.env };
+/** Each driver's entry point, bundled once. */
+const bundles = new Map<AwsSmsDriver, FunctionBundle>();
 
-beforeAll(() => {
+beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'send-sms-'));
-});
+  for (const driver of AWS_DRIVERS) {
+    bundles.set(driver, await bundleFunction(entryFor(driver), directory));
+  }
+}, 60_000);
 
 afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
@@ -64,13 +70,21 @@ function entryFor(driver: string): string {
   return match[1];
 }
 
-/** The entry point for `driver`, loaded with SMS_DRIVER=`smsDriver`. */
+/** The bundle for `driver`, loaded with SMS_DRIVER=`smsDriver`. */
 function loadWith(driver: AwsSmsDriver, smsDriver: string) {
   Object.assign(process.env, ENVIRONMENT, { SMS_DRIVER: smsDriver });
-  // A fresh folder each time: a loaded bundle stays in the module cache.
-  const into = mkdtempSync(join(directory, `${driver}-${smsDriver}-`));
+  // A copy each time: a loaded bundle stays in the module cache.
+  const copy = join(directory, `${driver}-with-${smsDriver}.cjs`);
+  copyFileSync(bundleOf(driver).outfile, copy);
 
-  return loadBundledHandler(entryFor(driver), into);
+  return loadHandler(copy);
+}
+
+function bundleOf(driver: AwsSmsDriver): FunctionBundle {
+  const bundle = bundles.get(driver);
+  if (bundle === undefined) throw new Error(`${driver} was not bundled`);
+
+  return bundle;
 }
 
 describe("serverless.yml's SMS drivers", () => {
@@ -90,14 +104,11 @@ describe("serverless.yml's SMS drivers", () => {
 describe.each(AWS_DRIVERS)('sendSms deployed with smsDriver=%s', (driver) => {
   const otherDriver = AWS_DRIVERS.find((other) => other !== driver);
 
-  it("bundles the driver's SDK client beside DynamoDB's, and no other", async () => {
-    // Act
-    const bundle = await bundleFunction(entryFor(driver), directory);
-
-    // Assess
-    const clients = bundledPackages(bundle).filter((name) =>
+  it("bundles the driver's SDK client beside DynamoDB's, and no other", () => {
+    const clients = bundledPackages(bundleOf(driver)).filter((name) =>
       name.startsWith('@aws-sdk/client-'),
     );
+
     expect(clients).toEqual(
       ['@aws-sdk/client-dynamodb', CLIENT_OF[driver]].sort(),
     );

@@ -64,6 +64,15 @@ export async function loadBundledHandler(
   directory: string,
 ): Promise<BundledHandler> {
   const { outfile } = await bundleFunction(name, directory);
+
+  return loadHandler(outfile);
+}
+
+/**
+ * Loads the handler of a bundle. A module is loaded once per path: to
+ * load a bundle again (another environment), copy it to a new path.
+ */
+export async function loadHandler(outfile: string): Promise<BundledHandler> {
   const loaded = (await import(outfile)) as { handler: BundledHandler };
 
   return loaded.handler;
