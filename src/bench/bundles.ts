@@ -125,19 +125,31 @@ export const LIBRARIES: Record<'zod' | 'middyPowertools', ExtraCode> = {
 };
 
 /**
+ * What a reference's handler does before it answers: `body` runs in an
+ * async handler, where `loaded` holds what the bundle constructed, in
+ * order.
+ */
+export interface ReferenceAnswer {
+  imports: string;
+  body: string;
+}
+
+/**
  * Source of a bundle that constructs `clients` (and loads `extra`) and
- * answers nothing.
+ * answers nothing, or only after `answer`'s work.
  */
 export function floorSource(
   clients: readonly SdkClient[],
   extra: readonly ExtraCode[] = [],
+  answer: ReferenceAnswer = { imports: '', body: '' },
 ): string {
   const code = [...clients.map((client) => CLIENT_CODE[client]), ...extra];
 
   return [
     ...code.map((part) => part.imports),
+    answer.imports,
     `export const loaded = [${code.map((part) => part.construct).join(', ')}];`,
-    'export const handler = async () => ({});',
+    `export const handler = async () => { ${answer.body} return {}; };`,
   ].join('\n');
 }
 

@@ -19,6 +19,7 @@ import {
   functionEntries,
   LIBRARIES,
   type BundleReport,
+  type ReferenceAnswer,
 } from './bundles';
 import {
   type ColdStartTimes,
@@ -45,6 +46,8 @@ export interface FunctionCost {
 export interface ColdStartSteps {
   withZod: ColdStartTimes;
   withLibraries: ColdStartTimes;
+  /** The floor, answering only after sma's first two reads. */
+  floorWithReads: ColdStartTimes;
 }
 
 /** Item 4's results. */
@@ -62,6 +65,26 @@ const SMA_STEPS = {
   withZod: [LIBRARIES.zod],
   withLibraries: [LIBRARIES.zod, LIBRARIES.middyPowertools],
 };
+
+/**
+ * The two reads sma sends, side by side, as it answers a new call: the
+ * menu's partition and the caller's profile. A floor that sends them
+ * shows what the SDK's first requests cost, which no implementation
+ * answering a call from the table escapes.
+ */
+const SMA_FIRST_READS: ReferenceAnswer = {
+  imports: "import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';",
+  body:
+    'const [documents] = loaded; const TableName = process.env.TABLE_NAME;' +
+    ' await Promise.all([documents.send(new QueryCommand({ TableName,' +
+    " KeyConditionExpression: 'PK = :menu', ConsistentRead: true," +
+    " ExpressionAttributeValues: { ':menu': 'MENU' } }))," +
+    ' documents.send(new GetCommand({ TableName,' +
+    " Key: { PK: 'CUSTOMER#+12065550100', SK: 'PROFILE' } }))]);",
+};
+
+/** The reference bundle of sma's floor sending its first reads. */
+const SMA_FLOOR_WITH_READS = 'sma-floorWithReads';
 
 /** A function built, beside its floor. */
 interface Built {
@@ -160,12 +183,22 @@ export async function measureFunctionCosts(
         outdir,
       ),
     ),
+    buildSource(
+      SMA_FLOOR_WITH_READS,
+      floorSource(['client-dynamodb'], [], SMA_FIRST_READS),
+      outdir,
+    ),
   ]);
   await putSampleOrder(stack);
   const stub = await startAwsStub();
   try {
     const environment = coldStartEnvironment(stack, stub.environment);
-    const variants = coldStartVariants(built, references, environment);
+    const variants = coldStartVariants(built, references, {
+      ...environment,
+      // Only the floor sending reads uses it: the functions are given
+      // their endpoint in DYNAMODB_ENDPOINT, as npm start gives it.
+      AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint,
+    });
     const times = await timeColdStarts(variants, runs);
     const timesOf = (name: string) => {
       const found = times[name];
@@ -188,6 +221,7 @@ export async function measureFunctionCosts(
       smaSteps: {
         withZod: timesOf('sma-withZod'),
         withLibraries: timesOf('sma-withLibraries'),
+        floorWithReads: timesOf(SMA_FLOOR_WITH_READS),
       },
       runs,
     };
