@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 /**
  * What the IVR remembers between invocations. It travels in Chime's
@@ -31,43 +32,43 @@ export const MAX_CART_LINES = 12;
 
 const cartLineSchema = z.object({
   /** Menu item id. */
-  i: z.string().min(1),
+  i: z.string().check(z.minLength(1)),
   /** Size id, for items that come in sizes. */
-  s: z.string().min(1).optional(),
+  s: z.optional(z.string().check(z.minLength(1))),
   /** Quantity, one key press. */
-  q: z.number().int().min(1).max(9),
+  q: z.int().check(z.minimum(1), z.maximum(9)),
 });
 
 export type CartLine = z.infer<typeof cartLineSchema>;
 
 const callerSchema = z.object({
   /** The caller's name, when known. */
-  n: z.string().optional(),
+  n: z.optional(z.string()),
   /** Delivery address on file. */
-  a: z.string().optional(),
+  a: z.optional(z.string()),
   /** The lines of the caller's last order, for a reorder. */
-  last: z.array(cartLineSchema).max(MAX_CART_LINES).optional(),
+  last: z.optional(z.array(cartLineSchema).check(z.maxLength(MAX_CART_LINES))),
   /** The caller's order still in progress: ticket number and status. */
-  open: z.object({ t: z.number().int(), s: z.string() }).optional(),
+  open: z.optional(z.object({ t: z.int(), s: z.string() })),
 });
 
 export type CallerContext = z.infer<typeof callerSchema>;
 
 export const callStateSchema = z.object({
   step: z.enum(STEPS),
-  cart: z.array(cartLineSchema).max(MAX_CART_LINES),
+  cart: z.array(cartLineSchema).check(z.maxLength(MAX_CART_LINES)),
   /** The item being chosen: category, item, size. */
   pick: z.object({
-    c: z.string().optional(),
-    i: z.string().optional(),
-    s: z.string().optional(),
+    c: z.optional(z.string()),
+    i: z.optional(z.string()),
+    s: z.optional(z.string()),
   }),
   caller: callerSchema,
   /** Failed attempts at the current step. */
-  tries: z.number().int().min(0),
-  ful: z.enum(['PICKUP', 'DELIVERY']).optional(),
+  tries: z.int().check(z.minimum(0)),
+  ful: z.optional(z.enum(['PICKUP', 'DELIVERY'])),
   /** VOICE once the bot has put lines in the cart: the order's channel. */
-  ch: z.enum(['VOICE']).optional(),
+  ch: z.optional(z.enum(['VOICE'])),
 });
 
 export type CallState = z.infer<typeof callStateSchema>;

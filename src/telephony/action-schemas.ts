@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 import type { Action, ActionType } from './actions';
 import { MAX_BOT_CONFIGURATION_BYTES, MAX_SPEECH_CHARACTERS } from './limits';
@@ -33,37 +34,41 @@ const KEYPAD_KEYS = [
   '*',
 ] as const;
 
-const nonEmptyText = z.string().min(1, 'must not be empty');
+const nonEmptyText = z.string().check(z.minLength(1, 'must not be empty'));
 const callId = nonEmptyText;
 const participantTag = z.enum(['LEG-A', 'LEG-B'], {
   error: 'must be LEG-A or LEG-B',
 });
-const positiveWholeNumber = z.number().int().positive('must be greater than 0');
+const positiveWholeNumber = z.int().check(z.positive('must be greater than 0'));
 const keypadKey = z.enum(KEYPAD_KEYS, { error: 'must be one of 0-9, # or *' });
-const e164 = z.string().regex(E164, E164_RULE);
+const e164 = z.string().check(z.regex(E164, E164_RULE));
 
-const digitsRegex = z.string().refine(compilesAsRegExp, {
-  error: 'must be a valid regular expression',
-});
+const digitsRegex = z
+  .string()
+  .check(
+    z.refine(compilesAsRegExp, { error: 'must be a valid regular expression' }),
+  );
 
-const speechText = nonEmptyText.max(
-  MAX_SPEECH_CHARACTERS,
-  `must be at most ${MAX_SPEECH_CHARACTERS} characters`,
+const speechText = nonEmptyText.check(
+  z.maxLength(
+    MAX_SPEECH_CHARACTERS,
+    `must be at most ${MAX_SPEECH_CHARACTERS} characters`,
+  ),
 );
 
 const voiceSettings = {
-  Engine: z
-    .enum(['standard', 'neural'], { error: 'must be standard or neural' })
-    .optional(),
-  LanguageCode: nonEmptyText.optional(),
-  VoiceId: nonEmptyText.optional(),
+  Engine: z.optional(
+    z.enum(['standard', 'neural'], { error: 'must be standard or neural' }),
+  ),
+  LanguageCode: z.optional(nonEmptyText),
+  VoiceId: z.optional(nonEmptyText),
 };
 
 const textType = z.enum(['text', 'ssml'], { error: 'must be text or ssml' });
 
 const speechParameters = z.strictObject({
   Text: speechText,
-  TextType: textType.optional(),
+  TextType: z.optional(textType),
   ...voiceSettings,
 });
 
@@ -76,105 +81,112 @@ const s3AudioSource = z.strictObject({
 const speak = z.strictObject({
   CallId: callId,
   Text: speechText,
-  TextType: textType.optional(),
+  TextType: z.optional(textType),
   ...voiceSettings,
 });
 
 const speakAndGetDigits = z
   .strictObject({
     CallId: callId,
-    InputDigitsRegex: digitsRegex.optional(),
+    InputDigitsRegex: z.optional(digitsRegex),
     SpeechParameters: speechParameters,
     FailureSpeechParameters: speechParameters,
-    MinNumberOfDigits: z
-      .number()
-      .int()
-      .nonnegative('must be 0 or more')
-      .optional(),
-    MaxNumberOfDigits: positiveWholeNumber.optional(),
-    TerminatorDigits: z.array(keypadKey).optional(),
-    InBetweenDigitsDurationInMilliseconds: positiveWholeNumber.optional(),
-    Repeat: positiveWholeNumber.optional(),
+    MinNumberOfDigits: z.optional(
+      z.int().check(z.nonnegative('must be 0 or more')),
+    ),
+    MaxNumberOfDigits: z.optional(positiveWholeNumber),
+    TerminatorDigits: z.optional(z.array(keypadKey)),
+    InBetweenDigitsDurationInMilliseconds: z.optional(positiveWholeNumber),
+    Repeat: z.optional(positiveWholeNumber),
     RepeatDurationInMilliseconds: positiveWholeNumber,
   })
-  // The guide asks for more than the minimum, yet AWS's own samples read a
-  // single key with both at 1; Chime accepts that, so equal passes.
-  .refine(
-    (p) =>
-      p.MaxNumberOfDigits === undefined ||
-      p.MaxNumberOfDigits >= (p.MinNumberOfDigits ?? 0),
-    {
-      path: ['MaxNumberOfDigits'],
-      error: 'must not be less than MinNumberOfDigits',
-    },
+  .check(
+    // The guide asks for more than the minimum, yet AWS's own samples read
+    // a single key with both at 1; Chime accepts that, so equal passes.
+    z.refine(
+      (p) =>
+        p.MaxNumberOfDigits === undefined ||
+        p.MaxNumberOfDigits >= (p.MinNumberOfDigits ?? 0),
+      {
+        path: ['MaxNumberOfDigits'],
+        error: 'must not be less than MinNumberOfDigits',
+      },
+    ),
   );
 
 const botConfiguration = z
   .strictObject({
-    SessionState: z
-      .strictObject({
-        SessionAttributes: z.record(z.string(), z.string()).optional(),
-        DialogAction: z
-          .strictObject({
+    SessionState: z.optional(
+      z.strictObject({
+        SessionAttributes: z.optional(z.record(z.string(), z.string())),
+        DialogAction: z.optional(
+          z.strictObject({
             Type: z.enum(['ElicitIntent', 'Delegate'], {
               error: 'must be ElicitIntent or Delegate',
             }),
-          })
-          .optional(),
-        Intent: z
-          .strictObject({
+          }),
+        ),
+        Intent: z.optional(
+          z.strictObject({
             Name: nonEmptyText,
-            Slots: z.record(z.string(), z.unknown()).optional(),
-          })
-          .optional(),
-      })
-      .optional(),
-    WelcomeMessages: z
-      .array(
+            Slots: z.optional(z.record(z.string(), z.unknown())),
+          }),
+        ),
+      }),
+    ),
+    WelcomeMessages: z.optional(
+      z.array(
         z.strictObject({
           Content: nonEmptyText,
           ContentType: z.enum(['PlainText', 'SSML'], {
             error: 'must be PlainText or SSML',
           }),
         }),
-      )
-      .optional(),
+      ),
+    ),
   })
-  .refine(
-    (c) =>
-      c.WelcomeMessages === undefined ||
-      c.SessionState?.DialogAction?.Type === 'ElicitIntent',
-    {
-      path: ['WelcomeMessages'],
-      error: 'require SessionState.DialogAction.Type to be ElicitIntent',
-    },
-  )
-  .refine(
-    (c) => Buffer.byteLength(JSON.stringify(c)) <= MAX_BOT_CONFIGURATION_BYTES,
-    {
-      error: `must be at most ${MAX_BOT_CONFIGURATION_BYTES} bytes as JSON`,
-    },
+  .check(
+    z.refine(
+      (c) =>
+        c.WelcomeMessages === undefined ||
+        c.SessionState?.DialogAction?.Type === 'ElicitIntent',
+      {
+        path: ['WelcomeMessages'],
+        error: 'require SessionState.DialogAction.Type to be ElicitIntent',
+      },
+    ),
+    z.refine(
+      (c) =>
+        Buffer.byteLength(JSON.stringify(c)) <= MAX_BOT_CONFIGURATION_BYTES,
+      {
+        error: `must be at most ${MAX_BOT_CONFIGURATION_BYTES} bytes as JSON`,
+      },
+    ),
   );
 
 const startBotConversation = z
   .strictObject({
-    CallId: callId.optional(),
-    ParticipantTag: participantTag.optional(),
+    CallId: z.optional(callId),
+    ParticipantTag: z.optional(participantTag),
     BotAliasArn: z
       .string()
-      .regex(
-        LEX_BOT_ALIAS_ARN,
-        'must be a Lex V2 bot alias ARN such as ' +
-          'arn:aws:lex:us-east-1:123456789012:bot-alias/BOTID12345/ALIASID123',
+      .check(
+        z.regex(
+          LEX_BOT_ALIAS_ARN,
+          'must be a Lex V2 bot alias ARN such as ' +
+            'arn:aws:lex:us-east-1:123456789012:bot-alias/BOTID12345/ALIASID123',
+        ),
       ),
     LocaleId: z
       .string()
-      .regex(LEX_LOCALE, 'must be a Lex locale such as en_US'),
-    Configuration: botConfiguration.optional(),
+      .check(z.regex(LEX_LOCALE, 'must be a Lex locale such as en_US')),
+    Configuration: z.optional(botConfiguration),
   })
-  .refine((p) => p.CallId !== undefined || p.ParticipantTag !== undefined, {
-    error: 'CallId or ParticipantTag is required',
-  });
+  .check(
+    z.refine((p) => p.CallId !== undefined || p.ParticipantTag !== undefined, {
+      error: 'CallId or ParticipantTag is required',
+    }),
+  );
 
 const bridgeEndpoint = z
   .strictObject({
@@ -182,25 +194,29 @@ const bridgeEndpoint = z
       error: 'must be PSTN or AWS',
     }),
     Uri: nonEmptyText,
-    Arn: nonEmptyText.optional(),
+    Arn: z.optional(nonEmptyText),
   })
-  .refine((e) => e.BridgeEndpointType !== 'PSTN' || E164.test(e.Uri), {
-    path: ['Uri'],
-    error: E164_RULE,
-  })
-  .refine((e) => e.BridgeEndpointType !== 'AWS' || e.Arn !== undefined, {
-    path: ['Arn'],
-    error: 'is required for an AWS endpoint',
-  });
+  .check(
+    z.refine((e) => e.BridgeEndpointType !== 'PSTN' || E164.test(e.Uri), {
+      path: ['Uri'],
+      error: E164_RULE,
+    }),
+    z.refine((e) => e.BridgeEndpointType !== 'AWS' || e.Arn !== undefined, {
+      path: ['Arn'],
+      error: 'is required for an AWS endpoint',
+    }),
+  );
 
 const callAndBridge = z.strictObject({
-  CallTimeoutSeconds: positiveWholeNumber
-    .max(120, 'must be at most 120')
-    .optional(),
+  CallTimeoutSeconds: z.optional(
+    positiveWholeNumber.check(z.maximum(120, 'must be at most 120')),
+  ),
   CallerIdNumber: e164,
-  Endpoints: z.array(bridgeEndpoint).min(1, 'must list at least one endpoint'),
-  RingbackTone: s3AudioSource.optional(),
-  SipHeaders: z.record(z.string(), z.string()).optional(),
+  Endpoints: z
+    .array(bridgeEndpoint)
+    .check(z.minLength(1, 'must list at least one endpoint')),
+  RingbackTone: z.optional(s3AudioSource),
+  SipHeaders: z.optional(z.record(z.string(), z.string())),
 });
 
 const pause = z.strictObject({
@@ -210,17 +226,17 @@ const pause = z.strictObject({
 
 const hangup = z.strictObject({
   CallId: callId,
-  ParticipantTag: participantTag.optional(),
+  ParticipantTag: z.optional(participantTag),
   SipResponseCode: z
     .string()
-    .regex(SIP_RESPONSE_CODE, 'must be a numeric string such as "0"'),
+    .check(z.regex(SIP_RESPONSE_CODE, 'must be a numeric string such as "0"')),
 });
 
 const playAudio = z.strictObject({
   CallId: callId,
-  ParticipantTag: participantTag.optional(),
-  PlaybackTerminators: z.array(keypadKey).optional(),
-  Repeat: positiveWholeNumber.optional(),
+  ParticipantTag: z.optional(participantTag),
+  PlaybackTerminators: z.optional(z.array(keypadKey)),
+  Repeat: z.optional(positiveWholeNumber),
   AudioSource: s3AudioSource,
 });
 
@@ -235,13 +251,17 @@ const sendDigits = z.strictObject({
   CallId: callId,
   Digits: z
     .string()
-    .regex(SEND_DIGITS, 'must be 1 to 50 of 0-9, *, #, A-D and commas'),
-  ToneDurationInMilliseconds: z
-    .number()
-    .int()
-    .min(50, 'must be at least 50')
-    .max(24_000, 'must be at most 24000')
-    .optional(),
+    .check(
+      z.regex(SEND_DIGITS, 'must be 1 to 50 of 0-9, *, #, A-D and commas'),
+    ),
+  ToneDurationInMilliseconds: z.optional(
+    z
+      .int()
+      .check(
+        z.minimum(50, 'must be at least 50'),
+        z.maximum(24_000, 'must be at most 24000'),
+      ),
+  ),
 });
 
 type ParametersOf<T extends ActionType> = Extract<
@@ -252,7 +272,9 @@ type ParametersOf<T extends ActionType> = Extract<
 // Typed against actions.ts: a schema whose output does not fit its action's
 // Parameters (a required parameter missing, a type that differs) fails to
 // compile. An optional parameter added on one side only still compiles.
-const parameterSchemas: { [T in ActionType]: z.ZodType<ParametersOf<T>> } = {
+const parameterSchemas: {
+  [T in ActionType]: z.ZodMiniType<ParametersOf<T>>;
+} = {
   Speak: speak,
   SpeakAndGetDigits: speakAndGetDigits,
   StartBotConversation: startBotConversation,
@@ -264,12 +286,12 @@ const parameterSchemas: { [T in ActionType]: z.ZodType<ParametersOf<T>> } = {
   SendDigits: sendDigits,
 };
 
-const schemaByType = new Map<string, z.ZodType>(
+const schemaByType = new Map<string, z.ZodMiniType>(
   Object.entries(parameterSchemas),
 );
 
 /** The schema of an action type's Parameters, or undefined if unknown. */
-export function parameterSchemaOf(type: string): z.ZodType | undefined {
+export function parameterSchemaOf(type: string): z.ZodMiniType | undefined {
   return schemaByType.get(type);
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import {
   MAX_TRANSACTION_ATTRIBUTE_KEYS,
@@ -73,12 +73,12 @@ export interface CallStateCodecOptions {
  * schemas without transforms (the encoded state is parsed again as input).
  */
 export function createCallStateCodec<S extends object>(
-  schema: z.ZodType<S>,
+  schema: z.ZodMiniType<S>,
   options: CallStateCodecOptions = {},
 ): CallStateCodec<S> {
   const prefix = options.prefix ?? '';
   const fields =
-    schema instanceof z.ZodObject
+    schema instanceof z.ZodMiniObject
       ? new Set(Object.keys(schema.shape))
       : undefined;
 
@@ -131,7 +131,7 @@ function readOwnAttributes(
 }
 
 function decodeState<S>(
-  schema: z.ZodType<S>,
+  schema: z.ZodMiniType<S>,
   stored: Map<string, string>,
 ): S | undefined {
   if (stored.size === 0) return undefined;

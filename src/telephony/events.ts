@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 /**
  * Invocation events that a SIP media application sends to its Lambda, as the
@@ -28,52 +29,57 @@ export type InvocationEventType = (typeof INVOCATION_EVENT_TYPES)[number];
 const attributeMap = z.record(z.string(), z.string());
 
 /** Chime sends epoch milliseconds as a string; a number is read the same. */
-const epochMillis = z.union([z.string(), z.number()]).transform(String);
+const epochMillis = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform(String),
+);
 
 export const participantSchema = z.looseObject({
-  CallId: z.string().min(1),
+  CallId: z.string().check(z.minLength(1)),
   ParticipantTag: z.enum(['LEG-A', 'LEG-B']),
   To: z.string(),
   From: z.string(),
   Direction: z.enum(['Inbound', 'Outbound']),
   StartTimeInMilliseconds: epochMillis,
-  Status: z.enum(['Connected', 'Disconnected']).optional(),
+  Status: z.optional(z.enum(['Connected', 'Disconnected'])),
 });
 
 export type Participant = z.infer<typeof participantSchema>;
 
 export const callDetailsSchema = z
   .looseObject({
-    TransactionId: z.string().min(1),
-    TransactionAttributes: attributeMap.optional(),
+    TransactionId: z.string().check(z.minLength(1)),
+    TransactionAttributes: z.optional(attributeMap),
     AwsAccountId: z.string(),
     AwsRegion: z.string(),
-    SipMediaApplicationId: z.string().optional(),
-    SipApplicationId: z.string().optional(),
-    SipRuleId: z.string().optional(),
-    Participants: z.array(participantSchema).min(1),
+    SipMediaApplicationId: z.optional(z.string()),
+    SipApplicationId: z.optional(z.string()),
+    SipRuleId: z.optional(z.string()),
+    Participants: z.array(participantSchema).check(z.minLength(1)),
   })
-  .refine(
-    (details) =>
-      details.SipMediaApplicationId !== undefined ||
-      details.SipApplicationId !== undefined,
-    { error: 'CallDetails needs SipMediaApplicationId or SipApplicationId' },
+  .check(
+    z.refine(
+      (details) =>
+        details.SipMediaApplicationId !== undefined ||
+        details.SipApplicationId !== undefined,
+      { error: 'CallDetails needs SipMediaApplicationId or SipApplicationId' },
+    ),
   );
 
 export type CallDetails = z.infer<typeof callDetailsSchema>;
 
 /** The slot value shape inside a bot's `IntentResult` (PascalCase). */
 const slotValueSchema = z.looseObject({
-  OriginalValue: z.string().optional(),
-  InterpretedValue: z.string().optional(),
-  ResolvedValues: z.array(z.string()).optional(),
+  OriginalValue: z.optional(z.string()),
+  InterpretedValue: z.optional(z.string()),
+  ResolvedValues: z.optional(z.array(z.string())),
 });
 
 const slotSchema = z.looseObject({
-  Value: slotValueSchema.optional(),
-  Shape: z.string().optional(),
+  Value: z.optional(slotValueSchema),
+  Shape: z.optional(z.string()),
   get Values() {
-    return z.array(slotSchema).optional();
+    return z.optional(z.array(slotSchema));
   },
 });
 
@@ -81,9 +87,9 @@ export type IntentResultSlot = z.infer<typeof slotSchema>;
 
 const intentSchema = z.looseObject({
   Name: z.string(),
-  Slots: z.record(z.string(), slotSchema.nullable()).optional(),
-  State: z.string().optional(),
-  ConfirmationState: z.string().optional(),
+  Slots: z.optional(z.record(z.string(), z.nullable(slotSchema))),
+  State: z.optional(z.string()),
+  ConfirmationState: z.optional(z.string()),
 });
 
 /**
@@ -92,20 +98,20 @@ const intentSchema = z.looseObject({
  * of Lex's own code hook events).
  */
 export const intentResultSchema = z.looseObject({
-  SessionId: z.string().optional(),
+  SessionId: z.optional(z.string()),
   SessionState: z.looseObject({
-    SessionAttributes: attributeMap.optional(),
-    Intent: intentSchema.optional(),
-    DialogAction: z.looseObject({ Type: z.string() }).optional(),
+    SessionAttributes: z.optional(attributeMap),
+    Intent: z.optional(intentSchema),
+    DialogAction: z.optional(z.looseObject({ Type: z.string() })),
   }),
-  Interpretations: z
-    .array(
+  Interpretations: z.optional(
+    z.array(
       z.looseObject({
         Intent: intentSchema,
-        NluConfidence: z.looseObject({ Score: z.number() }).optional(),
+        NluConfidence: z.optional(z.looseObject({ Score: z.number() })),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 export type IntentResult = z.infer<typeof intentResultSchema>;
@@ -116,18 +122,18 @@ export type IntentResult = z.infer<typeof intentResultSchema>;
  */
 export const actionDataSchema = z.looseObject({
   Type: z.string(),
-  Parameters: z.record(z.string(), z.unknown()).optional(),
-  ReceivedDigits: z.string().optional(),
-  IntentResult: intentResultSchema.optional(),
-  ErrorType: z.string().optional(),
-  ErrorMessage: z.string().optional(),
+  Parameters: z.optional(z.record(z.string(), z.unknown())),
+  ReceivedDigits: z.optional(z.string()),
+  IntentResult: z.optional(intentResultSchema),
+  ErrorType: z.optional(z.string()),
+  ErrorMessage: z.optional(z.string()),
 });
 
 export type ActionData = z.infer<typeof actionDataSchema>;
 
 const envelope = {
   SchemaVersion: z.literal('1.0'),
-  Sequence: z.number().int().nonnegative(),
+  Sequence: z.int().check(z.nonnegative()),
   CallDetails: callDetailsSchema,
 };
 
@@ -135,7 +141,7 @@ const plainEvent = <T extends InvocationEventType>(type: T) =>
   z.looseObject({
     ...envelope,
     InvocationEventType: z.literal(type),
-    ActionData: actionDataSchema.optional(),
+    ActionData: z.optional(actionDataSchema),
   });
 
 const eventWithAction = <T extends InvocationEventType>(type: T) =>
@@ -161,9 +167,9 @@ export const invocationEventSchema = z.discriminatedUnion(
     z.looseObject({
       ...envelope,
       InvocationEventType: z.literal('INVALID_LAMBDA_RESPONSE'),
-      ActionData: actionDataSchema.optional(),
-      ErrorType: z.string().optional(),
-      ErrorMessage: z.string().optional(),
+      ActionData: z.optional(actionDataSchema),
+      ErrorType: z.optional(z.string()),
+      ErrorMessage: z.optional(z.string()),
     }),
   ],
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import {
   CallStateTooLarge,
@@ -12,10 +12,10 @@ import {
 
 const orderState = z.object({
   step: z.enum(['MAIN', 'ITEM', 'REVIEW']),
-  cart: z.array(z.object({ item: z.string(), quantity: z.number().int() })),
-  tries: z.number().int().min(0),
-  lastKeys: z.string().optional(),
-  caller: z.object({ name: z.string().nullable() }),
+  cart: z.array(z.object({ item: z.string(), quantity: z.int() })),
+  tries: z.int().check(z.minimum(0)),
+  lastKeys: z.optional(z.string()),
+  caller: z.object({ name: z.nullable(z.string()) }),
   confirmed: z.boolean(),
 });
 
