@@ -3,27 +3,34 @@
  * positive cents, unique ids, and keypad keys a caller can press (1 to 9,
  * one entry per key within a category).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import type { Menu } from './model';
 
 // Ids end up in sort keys (`ITEM#<itemId>`): no `#`, no spaces.
 const id = z
   .string()
-  .regex(/^[A-Za-z0-9_-]+$/, 'use only letters, digits, - and _');
+  .check(z.regex(/^[A-Za-z0-9_-]+$/, 'use only letters, digits, - and _'));
 const cents = z
   .number()
-  .int('a price is a whole number of cents')
-  .positive('a price is more than zero cents');
+  .check(
+    z.int('a price is a whole number of cents'),
+    z.positive('a price is more than zero cents'),
+  );
+const KEYPAD_KEY_RULE = 'a keypad key is a digit from 1 to 9';
 const keypadKey = z
   .number()
-  .int('a keypad key is a digit from 1 to 9')
-  .min(1, 'a keypad key is a digit from 1 to 9')
-  .max(9, 'a keypad key is a digit from 1 to 9');
-const synonyms = z.array(z.string().min(1)).optional();
+  .check(
+    z.int(KEYPAD_KEY_RULE),
+    z.minimum(1, KEYPAD_KEY_RULE),
+    z.maximum(9, KEYPAD_KEY_RULE),
+  );
+const nonEmptyText = z.string().check(z.minLength(1));
+const synonyms = z.optional(z.array(nonEmptyText));
 
 const sizeSchema = z.strictObject({
   sizeId: id,
-  name: z.string().min(1),
+  name: nonEmptyText,
   priceCents: cents,
   synonyms,
 });
@@ -31,34 +38,36 @@ const sizeSchema = z.strictObject({
 const itemSchema = z.strictObject({
   itemId: id,
   categoryId: id,
-  name: z.string().min(1),
+  name: nonEmptyText,
   keypadOrder: keypadKey,
   priceCents: cents,
-  sizes: z.array(sizeSchema).min(1).optional(),
+  sizes: z.optional(z.array(sizeSchema).check(z.minLength(1))),
   available: z.boolean(),
   synonyms,
 });
 
 const categorySchema = z.strictObject({
   categoryId: id,
-  name: z.string().min(1),
+  name: nonEmptyText,
   keypadOrder: keypadKey,
 });
 
 type MenuShape = z.infer<typeof shapeSchema>;
-type Issues = z.RefinementCtx<MenuShape>;
+type Issues = z.core.$RefinementCtx<MenuShape>;
 
 const shapeSchema = z.strictObject({
-  categories: z.array(categorySchema).min(1),
-  items: z.array(itemSchema).min(1),
+  categories: z.array(categorySchema).check(z.minLength(1)),
+  items: z.array(itemSchema).check(z.minLength(1)),
 });
 
 /** A menu as the seed file and the table hold it. */
-export const menuSchema = shapeSchema.superRefine((menu, issues) => {
-  checkCategories(menu, issues);
-  checkItems(menu, issues);
-  checkSynonyms(menu, issues);
-});
+export const menuSchema = shapeSchema.check(
+  z.superRefine((menu, issues) => {
+    checkCategories(menu, issues);
+    checkItems(menu, issues);
+    checkSynonyms(menu, issues);
+  }),
+);
 
 /** Thrown when a menu does not pass {@link menuSchema}. */
 export class InvalidMenu extends Error {

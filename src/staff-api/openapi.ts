@@ -4,7 +4,7 @@
  * the API does not do. OpenAPI 3.1 takes JSON Schema 2020-12 as it is,
  * which is what zod writes.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_STATUS, type ErrorCode } from './error-codes';
 import { errorResponseSchema } from './response-schemas';
 import type { Route } from './route';
@@ -124,7 +124,7 @@ function operationOf(route: Route): OpenApiOperation {
 }
 
 function parametersOf(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   location: 'path' | 'query',
 ): OpenApiParameter[] {
   const object = jsonSchemaOf(schema, 'input') as {
@@ -166,7 +166,7 @@ function jsonContent(schema: JsonSchema): JsonContent {
 
 /** A zod schema as JSON Schema, the request's side or the answer's. */
 export function jsonSchemaOf(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   io: 'input' | 'output',
 ): JsonSchema {
   const json: JsonSchema = z.toJSONSchema(schema, { io });

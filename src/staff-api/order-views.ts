@@ -4,7 +4,8 @@
  * left out unless the caller is a manager. Fields are copied one by one,
  * so nothing stored on an item (keys, idempotency ids) leaks by accident.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import type { Customer } from '../customers/model';
 import type { Order } from '../orders/model';
 import { nextStatuses } from '../orders/status-machine';

@@ -4,7 +4,7 @@
  * {@link RequestRejected} naming the field, so a client learns what to fix
  * and never sees a parser's internals.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorCode } from './error-codes';
 import { RequestRejected } from './request-rejected';
 
@@ -59,7 +59,7 @@ export function decodePathParameters(
 }
 
 /** `value` checked against `schema`; throws the first problem found. */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   location: InputLocation,

@@ -4,7 +4,8 @@
  * document is generated from them, so the two cannot drift apart. Objects
  * are strict: a field the API does not know is an error, not ignored.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { ORDER_STATUSES } from '../orders/model';
 
 /** An order status, as stored and as shown. */
@@ -18,15 +19,19 @@ export const businessDateSchema = z.iso.date({
 /** A phone number in E.164, the form the table keys customers by. */
 export const phoneSchema = z
   .string()
-  .regex(
-    /^\+[1-9]\d{1,14}$/,
-    'must be a phone number in E.164, like +15550100',
+  .check(
+    z.regex(
+      /^\+[1-9]\d{1,14}$/,
+      'must be a phone number in E.164, like +15550100',
+    ),
   );
 
 // Ids end up in table keys, so no `#` and nothing a key could not hold.
 const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, - or _');
+  .check(
+    z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, - or _'),
+  );
 
 /** `/orders/{orderId}` and the routes under it. */
 export const orderPathSchema = z.strictObject({ orderId: idSchema });
@@ -41,20 +46,28 @@ export const customerPathSchema = z.strictObject({ phone: phoneSchema });
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 
+const pageSizeText = z
+  .string()
+  .check(
+    z.regex(
+      /^[1-9]\d{0,2}$/,
+      `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+    ),
+  );
+
+const pageSize = z.pipe(
+  z.pipe(pageSizeText, z.transform(Number)),
+  z
+    .number()
+    .check(z.maximum(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)),
+);
+
 /** `GET /orders`: query strings arrive as text, so limit is read here. */
 export const listOrdersQuerySchema = z.strictObject({
   status: orderStatusSchema,
-  date: businessDateSchema.optional(),
-  limit: z
-    .string()
-    .regex(
-      /^[1-9]\d{0,2}$/,
-      `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-    )
-    .transform(Number)
-    .pipe(z.number().max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`))
-    .default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().min(1).max(1024).optional(),
+  date: z.optional(businessDateSchema),
+  limit: z._default(pageSize, DEFAULT_PAGE_SIZE),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
 /** `POST /orders/{orderId}/status`: from the status seen, to the next. */
@@ -71,10 +84,16 @@ export const availabilityBodySchema = z.strictObject({
 /** `PATCH /customers/{phone}`: any of the fields staff may correct. */
 export const customerChangesBodySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    email: z.email().max(254).optional(),
-    deliveryAddress: z.string().trim().min(1).max(300).optional(),
+    name: z.optional(
+      z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    ),
+    email: z.optional(z.email().check(z.maxLength(254))),
+    deliveryAddress: z.optional(
+      z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+    ),
   })
-  .refine((changes) => Object.keys(changes).length > 0, {
-    error: 'give at least one of name, email, deliveryAddress',
-  });
+  .check(
+    z.refine((changes) => Object.keys(changes).length > 0, {
+      error: 'give at least one of name, email, deliveryAddress',
+    }),
+  );

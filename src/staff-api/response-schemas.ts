@@ -3,39 +3,43 @@
  * order-views.ts are typed from them, the OpenAPI document describes them,
  * and the API tests check real answers against them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { menuSchema } from '../menu/menu-schema';
 import { businessDateSchema, orderStatusSchema } from './request-schemas';
 import { ERROR_CODES } from './error-codes';
 
-const cents = z.number().int();
+const cents = z.int();
 const timestamp = z.iso.datetime();
+const positiveCount = z.int().check(z.positive());
 
 const orderLineSchema = z.strictObject({
   itemId: z.string(),
   name: z.string(),
-  sizeId: z.string().optional(),
-  sizeName: z.string().optional(),
+  sizeId: z.optional(z.string()),
+  sizeName: z.optional(z.string()),
   unitPriceCents: cents,
-  quantity: z.number().int().positive(),
+  quantity: positiveCount,
 });
 
 const totalsSchema = z.strictObject({
   subtotalCents: cents,
   taxCents: cents,
   totalCents: cents,
-  currency: z.string().length(3),
+  currency: z.string().check(z.length(3)),
 });
 
 /** Who ordered: the number masked for staff, shown in full to managers. */
 const orderCustomerSchema = z.strictObject({
-  phone: z.string().meta({
+  phone: z.string().register(z.globalRegistry, {
     description: 'E.164 for managers; otherwise only the last 4 digits',
     examples: ['+15550100123', '*******0123'],
   }),
-  name: z.string().optional(),
-  email: z.string().optional().meta({ description: 'managers only' }),
-  orderCount: z.number().int().optional(),
+  name: z.optional(z.string()),
+  email: z
+    .optional(z.string())
+    .register(z.globalRegistry, { description: 'managers only' }),
+  orderCount: z.optional(z.int()),
 });
 
 /** A message sent about the order, as the notifications record it. */
@@ -49,9 +53,9 @@ export const notificationSchema = z.strictObject({
 /** An order as a card on the board. */
 export const orderSummarySchema = z.strictObject({
   orderId: z.string(),
-  ticketNumber: z.number().int().positive(),
+  ticketNumber: positiveCount,
   status: orderStatusSchema,
-  nextStatuses: z.array(orderStatusSchema).meta({
+  nextStatuses: z.array(orderStatusSchema).register(z.globalRegistry, {
     description: 'The moves the status machine allows from here',
   }),
   fulfilment: z.enum(['PICKUP', 'DELIVERY']),
@@ -60,22 +64,22 @@ export const orderSummarySchema = z.strictObject({
   placedAt: timestamp,
   estimatedReadyAt: timestamp,
   updatedAt: timestamp,
-  version: z.number().int().positive(),
+  version: positiveCount,
   items: z.array(orderLineSchema),
   totals: totalsSchema,
-  deliveryAddress: z.string().optional(),
+  deliveryAddress: z.optional(z.string()),
   customer: orderCustomerSchema,
 });
 
 /** An order with everything staff may see about it. */
-export const orderDetailSchema = orderSummarySchema.extend({
+export const orderDetailSchema = z.extend(orderSummarySchema, {
   notifications: z.array(notificationSchema),
 });
 
 /** One page of a status listing. */
 export const orderPageSchema = z.strictObject({
   orders: z.array(orderSummarySchema),
-  nextCursor: z.string().optional().meta({
+  nextCursor: z.optional(z.string()).register(z.globalRegistry, {
     description: 'Pass as `cursor` for the next page; absent on the last',
   }),
 });
@@ -84,17 +88,17 @@ export const orderPageSchema = z.strictObject({
 export const menuResponseSchema = menuSchema;
 
 /** One menu item, after its availability changed. */
-export const menuItemResponseSchema = menuSchema.shape.items.element;
+export const menuItemResponseSchema = menuSchema.shape.items.def.element;
 
 /** A customer profile, for managers. */
 export const customerResponseSchema = z.strictObject({
   phone: z.string(),
-  name: z.string().optional(),
-  email: z.string().optional(),
-  deliveryAddress: z.string().optional(),
-  smsOptOut: z.boolean().optional(),
-  lastOrderId: z.string().optional(),
-  orderCount: z.number().int().min(0),
+  name: z.optional(z.string()),
+  email: z.optional(z.string()),
+  deliveryAddress: z.optional(z.string()),
+  smsOptOut: z.optional(z.boolean()),
+  lastOrderId: z.optional(z.string()),
+  orderCount: z.int().check(z.minimum(0)),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -104,11 +108,11 @@ export const errorResponseSchema = z.strictObject({
   error: z.strictObject({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    field: z.string().optional().meta({
+    field: z.optional(z.string()).register(z.globalRegistry, {
       description: 'The offending input, e.g. `query.date` or `body.to`',
     }),
-    currentStatus: orderStatusSchema.optional(),
-    allowedStatuses: z.array(orderStatusSchema).optional(),
+    currentStatus: z.optional(orderStatusSchema),
+    allowedStatuses: z.optional(z.array(orderStatusSchema)),
   }),
 });
 

@@ -4,7 +4,8 @@
  * serves routes, the OpenAPI document describes them, and serverless.yml
  * declares them; a test keeps the three the same.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import type { CustomerRepository } from '../customers/model';
 import type { MenuRepository } from '../menu/model';
 import type { OrderRepository } from '../orders/model';
@@ -54,10 +55,10 @@ export interface Route {
   operationId: string;
   summary: string;
   roles: readonly Role[];
-  pathSchema: z.ZodType;
-  querySchema: z.ZodType;
-  bodySchema?: z.ZodType;
-  response: { status: number; description: string; schema: z.ZodType };
+  pathSchema: z.ZodMiniType;
+  querySchema: z.ZodMiniType;
+  bodySchema?: z.ZodMiniType;
+  response: { status: number; description: string; schema: z.ZodMiniType };
   /** The errors of its own use case, besides those every route has. */
   errors: readonly ErrorCode[];
   run(
@@ -76,10 +77,10 @@ export interface RouteInput<P, Q, B> {
 
 /** A route as written: typed inputs and answer. */
 export interface RouteDefinition<
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  B extends z.ZodType,
-  R extends z.ZodType,
+  P extends z.ZodMiniType,
+  Q extends z.ZodMiniType,
+  B extends z.ZodMiniType,
+  R extends z.ZodMiniType,
 > extends Omit<
   Route,
   'run' | 'pathSchema' | 'querySchema' | 'bodySchema' | 'response'
@@ -99,10 +100,10 @@ export interface RouteDefinition<
  * runs `handle`. A route without a body schema ignores any body sent.
  */
 export function defineRoute<
-  P extends z.ZodType = typeof noParameters,
-  Q extends z.ZodType = typeof noParameters,
-  B extends z.ZodType = z.ZodUndefined,
-  R extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = typeof noParameters,
+  Q extends z.ZodMiniType = typeof noParameters,
+  B extends z.ZodMiniType = z.ZodMiniUndefined,
+  R extends z.ZodMiniType = z.ZodMiniType,
 >(definition: RouteDefinition<P, Q, B, R>): Route {
   const { handle, ...declared } = definition;
   const pathSchema = definition.pathSchema ?? noParameters;

@@ -5,7 +5,8 @@
  * checked field by field instead, so a tampered or foreign cursor is an
  * {@link InvalidCursor} here and never reaches DynamoDB as a bad key.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { InvalidCursor } from '../orders/model';
 import { orderKey } from './order-item';
 
@@ -29,7 +30,7 @@ const indexKeySchema = z.strictObject({
   PK: z.string(),
   SK: z.literal('ORDER'),
   GSI1PK: z.string(),
-  GSI1SK: z.string().regex(SORT_KEY),
+  GSI1SK: z.string().check(z.regex(SORT_KEY)),
 });
 
 /**
