@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 /**
  * The Amazon Lex V2 code hook's input event and response, in Lex's own
@@ -9,14 +10,14 @@ import * as z from 'zod';
  */
 
 const slotValueSchema = z.looseObject({
-  originalValue: z.string().optional(),
-  interpretedValue: z.string().optional(),
-  resolvedValues: z.array(z.string()).optional(),
+  originalValue: z.optional(z.string()),
+  interpretedValue: z.optional(z.string()),
+  resolvedValues: z.optional(z.array(z.string())),
 });
 
 export const lexSlotSchema = z.looseObject({
-  shape: z.string().optional(),
-  value: slotValueSchema.optional(),
+  shape: z.optional(z.string()),
+  value: z.optional(slotValueSchema),
 });
 
 /** One slot as Lex sends and takes it; null for a slot with no value. */
@@ -36,10 +37,10 @@ export type LexIntentState = (typeof INTENT_STATES)[number];
 const confirmationStates = z.enum(['Confirmed', 'Denied', 'None']);
 
 export const lexIntentSchema = z.looseObject({
-  name: z.string().min(1),
-  slots: z.record(z.string(), lexSlotSchema.nullable()).optional(),
-  state: z.enum(INTENT_STATES).optional(),
-  confirmationState: confirmationStates.optional(),
+  name: z.string().check(z.minLength(1)),
+  slots: z.optional(z.record(z.string(), z.nullable(lexSlotSchema))),
+  state: z.optional(z.enum(INTENT_STATES)),
+  confirmationState: z.optional(confirmationStates),
 });
 
 export type LexIntent = z.infer<typeof lexIntentSchema>;
@@ -56,55 +57,55 @@ export type DialogActionType = (typeof DIALOG_ACTION_TYPES)[number];
 
 const dialogActionSchema = z.looseObject({
   type: z.enum(DIALOG_ACTION_TYPES),
-  slotToElicit: z.string().optional(),
+  slotToElicit: z.optional(z.string()),
 });
 
 const sessionAttributesSchema = z.record(z.string(), z.string());
 
 export const lexSessionStateSchema = z.looseObject({
-  sessionAttributes: sessionAttributesSchema.optional(),
-  intent: lexIntentSchema.optional(),
-  dialogAction: dialogActionSchema.optional(),
+  sessionAttributes: z.optional(sessionAttributesSchema),
+  intent: z.optional(lexIntentSchema),
+  dialogAction: z.optional(dialogActionSchema),
 });
 
 export type LexSessionState = z.infer<typeof lexSessionStateSchema>;
 
 export const lexInterpretationSchema = z.looseObject({
   intent: lexIntentSchema,
-  nluConfidence: z.number().optional(),
+  nluConfidence: z.optional(z.number()),
 });
 
 export type LexInterpretation = z.infer<typeof lexInterpretationSchema>;
 
 /** What Lex sends the code hook on each turn and before fulfilment. */
 export const lexCodeHookEventSchema = z.looseObject({
-  messageVersion: z.string().optional(),
+  messageVersion: z.optional(z.string()),
   invocationSource: z.enum(['DialogCodeHook', 'FulfillmentCodeHook']),
-  inputMode: z.string().optional(),
-  inputTranscript: z.string().default(''),
-  sessionId: z.string().min(1),
-  bot: z
-    .looseObject({ name: z.string().optional(), localeId: z.string() })
-    .optional(),
-  sessionState: lexSessionStateSchema.extend({ intent: lexIntentSchema }),
-  interpretations: z.array(lexInterpretationSchema).optional(),
+  inputMode: z.optional(z.string()),
+  inputTranscript: z._default(z.string(), ''),
+  sessionId: z.string().check(z.minLength(1)),
+  bot: z.optional(
+    z.looseObject({ name: z.optional(z.string()), localeId: z.string() }),
+  ),
+  sessionState: z.extend(lexSessionStateSchema, { intent: lexIntentSchema }),
+  interpretations: z.optional(z.array(lexInterpretationSchema)),
 });
 
 export type LexCodeHookEvent = z.infer<typeof lexCodeHookEventSchema>;
 
 const messageSchema = z.object({
   contentType: z.enum(['PlainText', 'SSML']),
-  content: z.string().min(1),
+  content: z.string().check(z.minLength(1)),
 });
 
 /** What the code hook answers: the next dialog step and what to say. */
 export const lexCodeHookResponseSchema = z.object({
   sessionState: z.object({
-    sessionAttributes: sessionAttributesSchema.optional(),
+    sessionAttributes: z.optional(sessionAttributesSchema),
     dialogAction: dialogActionSchema,
-    intent: lexIntentSchema.optional(),
+    intent: z.optional(lexIntentSchema),
   }),
-  messages: z.array(messageSchema).optional(),
+  messages: z.optional(z.array(messageSchema)),
 });
 
 export type LexCodeHookResponse = z.infer<typeof lexCodeHookResponseSchema>;

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { spokenList } from '../call-flow/speech';
 import { addToCart, describeCartLine } from './bot-cart';
 import type { HookContext } from './hook-context';
@@ -26,16 +27,16 @@ import { heardLines } from './slot-reading';
  */
 
 const requestedLineSchema = z.object({
-  itemId: z.string().optional(),
-  categoryId: z.string().optional(),
-  unknown: z.string().optional(),
-  sizeId: z.string().optional(),
-  quantity: z.number().int().optional(),
+  itemId: z.optional(z.string()),
+  categoryId: z.optional(z.string()),
+  unknown: z.optional(z.string()),
+  sizeId: z.optional(z.string()),
+  quantity: z.optional(z.int()),
 });
 
 const pendingSchema = z.object({
-  lines: z.array(requestedLineSchema).max(MAX_BOT_CART_LINES),
-  ask: z.enum(['item', 'size', 'quantity']).optional(),
+  lines: z.array(requestedLineSchema).check(z.maxLength(MAX_BOT_CART_LINES)),
+  ask: z.optional(z.enum(['item', 'size', 'quantity'])),
 });
 
 /** Lines the caller asked for that still miss an answer. */

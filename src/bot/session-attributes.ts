@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 /**
  * The contract between the IVR and the bot: Lex session attributes, string
@@ -30,16 +31,18 @@ export const MAX_LINE_QUANTITY = 9;
 
 export const botCartLineSchema = z.object({
   /** Menu item id. */
-  i: z.string().min(1),
+  i: z.string().check(z.minLength(1)),
   /** Size id, for items that come in sizes. */
-  s: z.string().min(1).optional(),
-  q: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+  s: z.optional(z.string().check(z.minLength(1))),
+  q: z.int().check(z.minimum(1), z.maximum(MAX_LINE_QUANTITY)),
 });
 
 /** One line of the cart as the session carries it. */
 export type BotCartLine = z.infer<typeof botCartLineSchema>;
 
-const cartSchema = z.array(botCartLineSchema).max(MAX_BOT_CART_LINES);
+const cartSchema = z
+  .array(botCartLineSchema)
+  .check(z.maxLength(MAX_BOT_CART_LINES));
 
 /** What the IVR knows of a call when it hands the caller to the bot. */
 export interface HandOff {
@@ -91,7 +94,7 @@ export function decodeCart(
 /** A JSON attribute read with a schema; undefined when absent or invalid. */
 export function readJson<T>(
   text: string | undefined,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
 ): T | undefined {
   if (text === undefined) return undefined;
   try {

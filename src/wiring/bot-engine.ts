@@ -1,5 +1,6 @@
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { handleCodeHook } from '../bot/code-hook';
 import { orderBotDefinition } from '../bot/definition';
 import type { CodeHookDependencies } from '../bot/hook-context';
@@ -23,9 +24,9 @@ const botEngineEnvironment = z.discriminatedUnion('BOT_ENGINE', [
   z.object({ BOT_ENGINE: z.literal('local') }),
   z.object({
     BOT_ENGINE: z.literal('lex-runtime'),
-    BOT_ID: z.string().min(1),
-    BOT_ALIAS_ID: z.string().min(1),
-    AWS_REGION: z.string().default('us-east-1'),
+    BOT_ID: z.string().check(z.minLength(1)),
+    BOT_ALIAS_ID: z.string().check(z.minLength(1)),
+    AWS_REGION: z._default(z.string(), 'us-east-1'),
   }),
 ]);
 
