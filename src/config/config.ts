@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { parseOpeningHours, type OpeningHours } from './opening-hours';
 
 /**
@@ -9,43 +10,63 @@ import { parseOpeningHours, type OpeningHours } from './opening-hours';
 
 const e164 = z
   .string()
-  .regex(
-    /^\+[1-9]\d{1,14}$/,
-    'must be a phone number in E.164, like +15550100',
+  .check(
+    z.regex(
+      /^\+[1-9]\d{1,14}$/,
+      'must be a phone number in E.164, like +15550100',
+    ),
   );
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
+const optionalText = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value === '' ? undefined : value)),
+);
+
+const openingHours = z.pipe(
+  z._default(z.string(), 'mon-sun 11:00-22:00'),
+  // zod/mini's transform has no addIssue: the issue goes on the payload.
+  z.transform((text: string, payload) => {
+    try {
+      return parseOpeningHours(text);
+    } catch (error) {
+      payload.issues.push({
+        code: 'custom',
+        message: String(error),
+        input: text,
+      });
+      return z.NEVER;
+    }
+  }),
+);
 
 const environmentSchema = z.object({
-  TABLE_NAME: z.string().min(3),
-  RESTAURANT_NAME: z.string().min(1),
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  RESTAURANT_NAME: z.string().check(z.minLength(1)),
   RESTAURANT_ADDRESS: optionalText,
-  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone'),
-  OPENING_HOURS: z
+  TIME_ZONE: z
     .string()
-    .default('mon-sun 11:00-22:00')
-    .transform((text, context) => {
-      try {
-        return parseOpeningHours(text);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: String(error) });
-        return z.NEVER;
-      }
-    }),
-  TAX_RATE_PERCENT: z.coerce.number().min(0).max(50).default(8.875),
-  CURRENCY: z.string().length(3).default('USD'),
-  STAFF_PHONE_NUMBER: optionalText.pipe(e164.optional()),
-  PREP_BASE_MINUTES: z.coerce.number().int().min(1).default(15),
-  PREP_MINUTES_PER_OPEN_ORDER: z.coerce.number().min(0).default(4),
+    .check(z.refine(isTimeZone, 'must be an IANA time zone')),
+  OPENING_HOURS: openingHours,
+  TAX_RATE_PERCENT: z._default(
+    z.coerce.number().check(z.minimum(0), z.maximum(50)),
+    8.875,
+  ),
+  CURRENCY: z._default(z.string().check(z.length(3)), 'USD'),
+  STAFF_PHONE_NUMBER: z.pipe(optionalText, z.optional(e164)),
+  PREP_BASE_MINUTES: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1)),
+    15,
+  ),
+  PREP_MINUTES_PER_OPEN_ORDER: z._default(
+    z.coerce.number().check(z.minimum(0)),
+    4,
+  ),
   BOT_ALIAS_ARN: optionalText,
-  BOT_LOCALE_ID: z.string().default('en_US'),
-  VOICE_ID: z.string().default('Joanna'),
-  VOICE_ENGINE: z.enum(['standard', 'neural']).default('neural'),
+  BOT_LOCALE_ID: z._default(z.string(), 'en_US'),
+  VOICE_ID: z._default(z.string(), 'Joanna'),
+  VOICE_ENGINE: z._default(z.enum(['standard', 'neural']), 'neural'),
   DYNAMODB_ENDPOINT: optionalText,
-  AWS_REGION: z.string().default('us-east-1'),
+  AWS_REGION: z._default(z.string(), 'us-east-1'),
 });
 
 export interface Config {

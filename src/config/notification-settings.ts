@@ -4,15 +4,16 @@
  * a function reads only the group it uses, so the stream function never
  * fails for a missing email address.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { InvalidConfiguration } from './config';
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
+const optionalText = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value === '' ? undefined : value)),
+);
 
-const region = z.string().default('us-east-1');
+const region = z._default(z.string(), 'us-east-1');
 
 /** Where the `outbox` driver writes when SMS_OUTBOX_PATH is not set. */
 export const DEFAULT_SMS_OUTBOX_PATH = '.local-data/sms-outbox.jsonl';
@@ -66,45 +67,49 @@ export interface DeliverySettings {
 }
 
 const eventSchema = z.object({
-  SERVICE_NAME: z.string().min(1),
-  EVENT_BUS_NAME: z.string().min(1),
+  SERVICE_NAME: z.string().check(z.minLength(1)),
+  EVENT_BUS_NAME: z.string().check(z.minLength(1)),
   AWS_REGION: region,
 });
 
 const smsSchema = z
   .object({
-    SMS_DRIVER: z.enum(SMS_DRIVERS).default('end-user-messaging'),
+    SMS_DRIVER: z._default(z.enum(SMS_DRIVERS), 'end-user-messaging'),
     SMS_ORIGINATION_IDENTITY: optionalText,
     SMS_CONFIGURATION_SET: optionalText,
     PINPOINT_APPLICATION_ID: optionalText,
-    SMS_OUTBOX_PATH: z.string().default(DEFAULT_SMS_OUTBOX_PATH),
+    SMS_OUTBOX_PATH: z._default(z.string(), DEFAULT_SMS_OUTBOX_PATH),
     AWS_REGION: region,
   })
-  .refine(
-    (env) =>
-      env.SMS_DRIVER !== 'pinpoint' ||
-      env.PINPOINT_APPLICATION_ID !== undefined,
-    {
-      path: ['PINPOINT_APPLICATION_ID'],
-      error: 'is required when SMS_DRIVER is pinpoint',
-    },
+  .check(
+    z.refine(
+      (env) =>
+        env.SMS_DRIVER !== 'pinpoint' ||
+        env.PINPOINT_APPLICATION_ID !== undefined,
+      {
+        path: ['PINPOINT_APPLICATION_ID'],
+        error: 'is required when SMS_DRIVER is pinpoint',
+      },
+    ),
   );
 
 const emailSchema = z.object({
   EMAIL_FROM_ADDRESS: z.email(),
   EMAIL_CONFIGURATION_SET: optionalText,
-  SES_ENDPOINT: optionalText.pipe(z.url().optional()),
+  SES_ENDPOINT: z.pipe(optionalText, z.optional(z.url())),
   AWS_REGION: region,
 });
 
+const wholeNumberFromOne = z.coerce.number().check(z.int(), z.minimum(1));
+
 const deliverySchema = z.object({
-  NOTIFICATION_RECORD_TTL_DAYS: z.coerce.number().int().min(1).default(3),
-  NOTIFICATION_LOCK_SECONDS: z.coerce.number().int().min(1).default(30),
+  NOTIFICATION_RECORD_TTL_DAYS: z._default(wholeNumberFromOne, 3),
+  NOTIFICATION_LOCK_SECONDS: z._default(wholeNumberFromOne, 30),
 });
 
 type Environment = Record<string, string | undefined>;
 
-function parse<Schema extends z.ZodType>(
+function parse<Schema extends z.ZodMiniType>(
   schema: Schema,
   environment: Environment,
 ): z.infer<Schema> {

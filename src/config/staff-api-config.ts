@@ -2,7 +2,8 @@
  * The staff API's settings: the shared configuration plus the live board's
  * origin, which only the staffApi function is given (serverless.yml).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { type Config, InvalidConfiguration, loadConfig } from './config';
 
 /** The staff API's configuration. */
@@ -13,9 +14,11 @@ export interface StaffApiConfig extends Config {
 
 const boardOriginSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-  .refine((text) => new URL(text).origin === text, {
-    error: 'must be an origin alone, like https://board.example.com',
-  });
+  .check(
+    z.refine((text) => new URL(text).origin === text, {
+      error: 'must be an origin alone, like https://board.example.com',
+    }),
+  );
 
 /** Reads and checks the configuration; throws InvalidConfiguration. */
 export function loadStaffApiConfig(
