@@ -5,7 +5,8 @@
  * the version of this contract, so a consumer can tell an old shape from a
  * new one while both are in flight.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { ORDER_STATUSES } from '../orders/model';
 
 /** The `detail-type` of each event, as rules on the bus match it. */
@@ -24,15 +25,17 @@ export const CONTRACT_VERSION = 1;
 
 const status = z.enum(ORDER_STATUSES);
 const instant = z.iso.datetime({ offset: true });
-const cents = z.number().int().nonnegative();
+const cents = z.int().check(z.nonnegative());
+const positiveCount = z.int().check(z.positive());
+const nonEmptyText = z.string().check(z.minLength(1));
 
 const orderLine = z.object({
-  itemId: z.string().min(1),
-  name: z.string().min(1),
-  sizeId: z.string().optional(),
-  sizeName: z.string().optional(),
+  itemId: nonEmptyText,
+  name: nonEmptyText,
+  sizeId: z.optional(z.string()),
+  sizeName: z.optional(z.string()),
   unitPriceCents: cents,
-  quantity: z.number().int().positive(),
+  quantity: positiveCount,
 });
 
 /**
@@ -40,36 +43,36 @@ const orderLine = z.object({
  * item (its keys, the notifications sent) are stripped on parsing.
  */
 export const orderSnapshotSchema = z.object({
-  orderId: z.string().min(1),
-  ticketNumber: z.number().int().positive(),
+  orderId: nonEmptyText,
+  ticketNumber: positiveCount,
   businessDate: z.iso.date(),
   channel: z.enum(['KEYPAD', 'VOICE']),
-  callerNumber: z.string().min(1),
-  customerName: z.string().optional(),
+  callerNumber: nonEmptyText,
+  customerName: z.optional(z.string()),
   lines: z.array(orderLine),
   fulfilment: z.enum(['PICKUP', 'DELIVERY']),
-  deliveryAddress: z.string().optional(),
+  deliveryAddress: z.optional(z.string()),
   subtotalCents: cents,
   taxCents: cents,
   totalCents: cents,
-  currency: z.string().length(3),
+  currency: z.string().check(z.length(3)),
   placedAt: instant,
   estimatedReadyAt: instant,
   status,
   updatedAt: instant,
-  version: z.number().int().positive(),
+  version: positiveCount,
 });
 
 /** The order carried by every event. */
 export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
 
 const metadata = z.object({
-  id: z.string().min(1),
+  id: nonEmptyText,
   version: z.literal(CONTRACT_VERSION),
   occurredAt: instant,
 });
 
-function envelope<Data extends z.ZodType>(data: Data) {
+function envelope<Data extends z.ZodMiniType>(data: Data) {
   return z.object({ metadata, data });
 }
 
@@ -119,7 +122,7 @@ const DETAIL_SCHEMAS = {
   OrderStatusChanged: orderStatusChangedDetail,
   OrderCompleted: orderCompletedDetail,
   OrderCancelled: orderCancelledDetail,
-} as const satisfies Record<OrderEventType, z.ZodType>;
+} as const satisfies Record<OrderEventType, z.ZodMiniType>;
 
 /** Thrown when an event does not follow this contract. */
 export class InvalidOrderEvent extends Error {
