@@ -4,7 +4,8 @@
  * later invocation, which then answers. A stack never waits for an answer
  * that will not come.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { PhoneNumberOrderTimedOut } from './await-order';
 import {
   parseCustomResourceRequest,
@@ -31,13 +32,13 @@ export interface Invocation {
 }
 
 const continuedSchema = z.object({
-  AwaitingOrder: z
-    .object({
-      orderId: z.string().min(1),
-      phoneNumber: z.string().min(1),
+  AwaitingOrder: z.optional(
+    z.object({
+      orderId: z.string().check(z.minLength(1)),
+      phoneNumber: z.string().check(z.minLength(1)),
       since: z.iso.datetime(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**

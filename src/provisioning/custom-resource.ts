@@ -3,21 +3,24 @@
  * sends to the function, and the answer it waits for at the ResponseURL.
  * Nothing here knows about phone numbers.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 const properties = z.record(z.string(), z.unknown());
+
+const nonEmptyText = z.string().check(z.minLength(1));
 
 const requestSchema = z.object({
   RequestType: z.enum(['Create', 'Update', 'Delete']),
   ResponseURL: z.url(),
-  StackId: z.string().min(1),
-  RequestId: z.string().min(1),
-  LogicalResourceId: z.string().min(1),
-  ResourceType: z.string().min(1),
-  ServiceToken: z.string().optional(),
-  PhysicalResourceId: z.string().min(1).optional(),
+  StackId: nonEmptyText,
+  RequestId: nonEmptyText,
+  LogicalResourceId: nonEmptyText,
+  ResourceType: nonEmptyText,
+  ServiceToken: z.optional(z.string()),
+  PhysicalResourceId: z.optional(nonEmptyText),
   ResourceProperties: properties,
-  OldResourceProperties: properties.optional(),
+  OldResourceProperties: z.optional(properties),
 });
 
 /**

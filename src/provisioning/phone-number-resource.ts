@@ -3,31 +3,35 @@
  * them, and the physical id that records what was provisioned, so that a
  * later Delete knows what to release without any other state.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 /** Empty text means "not set": stage parameters default to ''. */
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
+const optionalText = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value === '' ? undefined : value)),
+);
+
+/** Text matching `pattern`, with `message` when it does not. */
+function textMatching(pattern: RegExp, message?: string) {
+  return z.string().check(z.regex(pattern, message));
+}
 
 const propertiesSchema = z.object({
-  SipMediaApplicationId: z.string().min(1),
-  AwsRegion: z.string().min(1),
+  SipMediaApplicationId: z.string().check(z.minLength(1)),
+  AwsRegion: z.string().check(z.minLength(1)),
   // Chime's own limit on SIP rule names.
-  RuleName: z.string().regex(/^[a-zA-Z0-9 _.-]{1,256}$/),
-  Country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO country code'),
-  AreaCode: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{2,5}$/, 'must be digits')
-      .optional(),
+  RuleName: textMatching(/^[a-zA-Z0-9 _.-]{1,256}$/),
+  Country: textMatching(/^[A-Z]{2}$/, 'must be an ISO country code'),
+  AreaCode: z.pipe(
+    optionalText,
+    z.optional(textMatching(/^\d{2,5}$/, 'must be digits')),
   ),
-  ExistingPhoneNumber: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\+[1-9]\d{1,14}$/, 'must be in E.164, like +12065550100')
-      .optional(),
+  ExistingPhoneNumber: z.pipe(
+    optionalText,
+    z.optional(
+      textMatching(/^\+[1-9]\d{1,14}$/, 'must be in E.164, like +12065550100'),
+    ),
   ),
 });
 
