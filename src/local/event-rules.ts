@@ -3,7 +3,8 @@
  * `eventBridge` events), so the local bus routes with the very patterns
  * that are deployed instead of a second copy.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { checkPattern, type EventPattern } from './event-pattern';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 
@@ -22,22 +23,24 @@ export interface EventRuleSource {
 
 const declarations = z.object({
   service: z.string(),
-  functions: z
-    .record(
+  functions: z.optional(
+    z.record(
       z.string(),
-      z
-        .object({
-          events: z
-            .array(
+      z.nullish(
+        z.object({
+          events: z.optional(
+            z.array(
               z.looseObject({
-                eventBridge: z.looseObject({ pattern: z.unknown() }).optional(),
+                eventBridge: z.optional(
+                  z.looseObject({ pattern: z.unknown() }),
+                ),
               }),
-            )
-            .optional(),
-        })
-        .nullish(),
-    )
-    .optional(),
+            ),
+          ),
+        }),
+      ),
+    ),
+  ),
 });
 
 /** Thrown when a pattern holds a variable the local bus cannot resolve. */

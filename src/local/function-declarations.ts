@@ -2,7 +2,8 @@
  * The functions serverless.yml declares, with the names, timeouts and
  * memory sizes they are deployed with for a stage.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { DEFAULT_STAGE } from './function-environment';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 import { resolveVariables, type VariableContext } from './serverless-variables';
@@ -25,19 +26,19 @@ const DEFAULT_MEMORY_SIZE = 1024;
 
 const declarations = z.object({
   service: z.string(),
-  provider: z
-    .object({
-      timeout: z.number().optional(),
-      memorySize: z.number().optional(),
-    })
-    .optional(),
+  provider: z.optional(
+    z.object({
+      timeout: z.optional(z.number()),
+      memorySize: z.optional(z.number()),
+    }),
+  ),
   functions: z.record(
     z.string(),
     z.object({
       handler: z.string(),
-      name: z.string().optional(),
-      timeout: z.number().optional(),
-      memorySize: z.number().optional(),
+      name: z.optional(z.string()),
+      timeout: z.optional(z.number()),
+      memorySize: z.optional(z.number()),
     }),
   ),
 });

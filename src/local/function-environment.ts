@@ -4,7 +4,8 @@
  * plus the few settings that point them at the local stack. serverless.yml
  * stays the only list of variables.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 import {
   resolveVariables,
@@ -34,13 +35,16 @@ export interface EnvironmentSource {
   params?: Record<string, string>;
 }
 
-const environmentBlock = z.record(z.string(), z.unknown()).optional();
+const environmentBlock = z.optional(z.record(z.string(), z.unknown()));
 
 const environmentParts = z.object({
-  provider: z.object({ environment: environmentBlock }).optional(),
-  functions: z
-    .record(z.string(), z.object({ environment: environmentBlock }).nullish())
-    .optional(),
+  provider: z.optional(z.object({ environment: environmentBlock })),
+  functions: z.optional(
+    z.record(
+      z.string(),
+      z.nullish(z.object({ environment: environmentBlock })),
+    ),
+  ),
 });
 
 /**

@@ -4,7 +4,8 @@
  * CORS headers on every answer, its own 401s and 404s included. The local
  * HTTP API does the same from the same settings.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 import { resolveVariables, type VariableContext } from './serverless-variables';
 
@@ -18,21 +19,21 @@ export interface HttpApiCors {
 
 const corsSchema = z.object({
   provider: z.object({
-    httpApi: z
-      .object({
-        cors: z
-          .union([
+    httpApi: z.optional(
+      z.object({
+        cors: z.optional(
+          z.union([
             z.literal(true),
             z.object({
-              allowedOrigins: z.array(z.string()).optional(),
-              allowedHeaders: z.array(z.string()).optional(),
-              allowedMethods: z.array(z.string()).optional(),
-              maxAge: z.number().optional(),
+              allowedOrigins: z.optional(z.array(z.string())),
+              allowedHeaders: z.optional(z.array(z.string())),
+              allowedMethods: z.optional(z.array(z.string())),
+              maxAge: z.optional(z.number()),
             }),
-          ])
-          .optional(),
-      })
-      .optional(),
+          ]),
+        ),
+      }),
+    ),
   }),
 });
 

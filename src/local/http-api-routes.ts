@@ -4,7 +4,8 @@
  * authorizer. The local HTTP API serves exactly these, as API Gateway
  * would after a deployment.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 
 /** One route of the HTTP API. */
@@ -24,11 +25,11 @@ export interface HttpApiRoute {
 const httpApiEvent = z.union([
   z.string(),
   z.object({
-    method: z.string().optional(),
+    method: z.optional(z.string()),
     path: z.string(),
-    authorizer: z
-      .union([z.string(), z.object({ name: z.string().optional() })])
-      .optional(),
+    authorizer: z.optional(
+      z.union([z.string(), z.object({ name: z.optional(z.string()) })]),
+    ),
   }),
 ]);
 
@@ -37,7 +38,7 @@ const functionsSchema = z.object({
     z.string(),
     z.object({
       handler: z.string(),
-      events: z.array(z.record(z.string(), z.unknown())).optional(),
+      events: z.optional(z.array(z.record(z.string(), z.unknown()))),
     }),
   ),
 });

@@ -8,7 +8,8 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import startSesServer from 'aws-ses-v2-local';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 
 /** An email as the local SES keeps it. */
 export interface LocalEmail {
@@ -50,8 +51,8 @@ const storeSchema = z.object({
       destination: z.object({ to: z.array(z.string()) }),
       subject: z.string(),
       body: z.object({
-        html: z.string().optional(),
-        text: z.string().optional(),
+        html: z.optional(z.string()),
+        text: z.optional(z.string()),
       }),
     }),
   ),

@@ -12,7 +12,8 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { loadServerlessConfig, SERVERLESS_FILE } from './serverless-config';
 
 const keySchema = z.array(
@@ -27,13 +28,13 @@ const index = z.object({
   KeySchema: keySchema,
   Projection: z.object({
     ProjectionType: z.enum(['ALL', 'KEYS_ONLY', 'INCLUDE']),
-    NonKeyAttributes: z.array(z.string()).optional(),
+    NonKeyAttributes: z.optional(z.array(z.string())),
   }),
 });
 
 /** The part of an `AWS::DynamoDB::Table`'s Properties a local table needs. */
 export const tablePropertiesSchema = z.object({
-  BillingMode: z.enum(['PAY_PER_REQUEST', 'PROVISIONED']).optional(),
+  BillingMode: z.optional(z.enum(['PAY_PER_REQUEST', 'PROVISIONED'])),
   AttributeDefinitions: z.array(
     z.object({
       AttributeName: z.string(),
@@ -41,21 +42,21 @@ export const tablePropertiesSchema = z.object({
     }),
   ),
   KeySchema: keySchema,
-  GlobalSecondaryIndexes: z.array(index).optional(),
-  LocalSecondaryIndexes: z.array(index).optional(),
-  StreamSpecification: z
-    .object({
+  GlobalSecondaryIndexes: z.optional(z.array(index)),
+  LocalSecondaryIndexes: z.optional(z.array(index)),
+  StreamSpecification: z.optional(
+    z.object({
       StreamViewType: z.enum([
         'KEYS_ONLY',
         'NEW_IMAGE',
         'OLD_IMAGE',
         'NEW_AND_OLD_IMAGES',
       ]),
-    })
-    .optional(),
-  TimeToLiveSpecification: z
-    .object({ AttributeName: z.string(), Enabled: z.boolean() })
-    .optional(),
+    }),
+  ),
+  TimeToLiveSpecification: z.optional(
+    z.object({ AttributeName: z.string(), Enabled: z.boolean() }),
+  ),
 });
 
 /** A table's definition as written in serverless.yml. */
