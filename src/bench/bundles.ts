@@ -6,7 +6,8 @@
  */
 import type { BuildOptions, Metafile } from 'esbuild';
 import { join, resolve } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../validation/english-messages';
 import { readFunctionDeclarations } from '../local/function-declarations';
 import {
   loadServerlessConfig,
@@ -75,7 +76,7 @@ export function deployedBuild(): DeployedBuild {
   const { esbuild } = customEsbuild.parse(loadServerlessConfig()).custom;
   const exclude = z.array(z.string()).parse(esbuild.exclude ?? []);
   const external = z.array(z.string()).parse(esbuild.external ?? []);
-  const plugins = z.string().optional().parse(esbuild.plugins);
+  const plugins = z.optional(z.string()).parse(esbuild.plugins);
   const options = Object.fromEntries(
     Object.entries(esbuild).filter(([key]) => !PLUGIN_OPTIONS.has(key)),
   );
@@ -104,13 +105,17 @@ export interface ExtraCode {
 }
 
 /**
- * The libraries every function loads besides the SDK: zod (the config
- * and event schemas), middy, Powertools' logger and metrics.
+ * The libraries every function loads besides the SDK: zod's small build
+ * with its English messages (the config and event schemas), middy,
+ * Powertools' logger and metrics.
  */
 export const LIBRARIES: Record<'zod' | 'middyPowertools', ExtraCode> = {
   zod: {
-    imports: "import * as z from 'zod';",
-    construct: 'z.object({ name: z.string().min(1) }).parse({ name: "x" })',
+    imports:
+      "import * as z from 'zod/mini';\nimport { en } from 'zod/locales';",
+    construct:
+      'z.config(en()), ' +
+      'z.object({ name: z.string().check(z.minLength(1)) }).parse({ name: "x" })',
   },
   middyPowertools: {
     imports:
