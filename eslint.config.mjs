@@ -38,6 +38,25 @@ export default tseslint.config(
           ignoreRegExpLiterals: true,
         },
       ],
+      // One zod in every bundle: the small build. A single import of the
+      // classic one would bring its 90 KB back into a function.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/v3'].map((name) => ({
+            name,
+            message:
+              'Import zod/mini, and src/validation/english-messages for ' +
+              'the English messages of its issues.',
+          })),
+          patterns: [
+            {
+              group: ['zod/v4/classic', 'zod/v4/classic/*'],
+              message: 'Import zod/mini.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
