@@ -13,7 +13,8 @@ export interface StaffApiConfig extends Config {
 }
 
 const boardOriginSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  // Aborts: the origin check below can only read a URL.
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL', abort: true })
   .check(
     z.refine((text) => new URL(text).origin === text, {
       error: 'must be an origin alone, like https://board.example.com',
