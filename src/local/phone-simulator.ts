@@ -7,7 +7,7 @@ import type { CallRecord } from './call-record';
 import { ScriptedCallerInput, type CallerInput } from './caller-input';
 import { LambdaDelivery, type InvokeLambda } from './lambda-delivery';
 import { SimulatedCall } from './simulated-call';
-import type { TranscriptListener } from './transcript';
+import type { CallerPace, TranscriptListener } from './transcript';
 
 /** How the simulated Chime behaves; every field has Chime's default. */
 export interface PhoneSimulatorOptions {
@@ -25,6 +25,11 @@ export interface PhoneSimulatorOptions {
   identity?: Partial<SipApplicationIdentity>;
   /** Sees each transcript entry as it happens. */
   onTranscript?: TranscriptListener;
+  /**
+   * The simulator plays speech and takes keys in no time, so the next
+   * event goes out at once; a pace stands in for a person on the line.
+   */
+  pace?: CallerPace;
 }
 
 /** What a simulator needs: the Lambda, both numbers, optionally a bot. */
@@ -80,6 +85,7 @@ export class PhoneSimulator {
       silenceTimeoutMs:
         setup.silenceTimeoutMs ?? CHIME_DEFAULTS.silenceTimeoutMs,
       onTranscript: setup.onTranscript,
+      pace: setup.pace,
     }).run();
   }
 }

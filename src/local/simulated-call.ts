@@ -19,7 +19,11 @@ import type {
 } from './call-record';
 import type { CallerInput } from './caller-input';
 import type { Delivery, LambdaDelivery } from './lambda-delivery';
-import { Transcript, type TranscriptListener } from './transcript';
+import {
+  type CallerPace,
+  Transcript,
+  type TranscriptListener,
+} from './transcript';
 
 /** Everything one call needs, resolved from the simulator's options. */
 export interface CallSetup {
@@ -31,6 +35,7 @@ export interface CallSetup {
   identity: SipApplicationIdentity;
   silenceTimeoutMs: number;
   onTranscript?: TranscriptListener | undefined;
+  pace?: CallerPace | undefined;
 }
 
 interface CallEnd {
@@ -66,6 +71,8 @@ export class SimulatedCall {
   private readonly performed: Action[] = [];
   private attributes: Record<string, string> = {};
   private sequence = 0;
+  /** Where the turn the caller is living through began in the transcript. */
+  private turnStart = 0;
   private transferredTo: string | undefined;
 
   constructor(private readonly setup: CallSetup) {
@@ -132,12 +139,21 @@ export class SimulatedCall {
 
   /** Sends one event and reads the answer, keeping a copy of both. */
   private async send(event: SimulatedEvent): Promise<Reply> {
+    await this.waitForCaller();
     const exchange: Exchange = { event: structuredClone(event), answers: [] };
     this.exchanges.push(exchange);
     const delivery = await this.setup.delivery.deliver(event, exchange.answers);
     if (delivery.kind === 'unanswered') return delivery;
 
     return this.accept(delivery.response);
+  }
+
+  /** The caller lives through the last answer before the next event. */
+  private async waitForCaller(): Promise<void> {
+    const { entries } = this.transcript;
+    const turn = entries.slice(this.turnStart);
+    this.turnStart = entries.length;
+    if (this.exchanges.length > 0) await this.setup.pace?.(turn);
   }
 
   /**

@@ -18,6 +18,13 @@ export type TranscriptEntry =
 /** Called with each entry as it happens, for a live display. */
 export type TranscriptListener = (entry: TranscriptEntry) => void;
 
+/**
+ * Awaited before the next event with what the last answer led to (the
+ * entries added since the previous event): the time the caller spends
+ * listening to the prompts and pressing keys.
+ */
+export type CallerPace = (turn: readonly TranscriptEntry[]) => Promise<void>;
+
 const ENTITIES: Record<string, string> = {
   '&amp;': '&',
   '&lt;': '<',

@@ -306,6 +306,42 @@ describe('PhoneSimulator', () => {
     );
   });
 
+  it('waits for the caller to live through each answer before the next event', async () => {
+    const happened: string[] = [];
+    const flow = askOnce({ maxDigits: 1 });
+    const record = await simulator(
+      (event) => {
+        happened.push(`sent ${event.InvocationEventType}`);
+
+        return flow(event);
+      },
+      {
+        pace: async (turn) => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          happened.push(`lived ${JSON.stringify(turn)}`);
+        },
+      },
+    ).call('7');
+
+    expect(happened).toEqual([
+      'sent NEW_INBOUND_CALL',
+      `lived ${JSON.stringify([
+        { kind: 'heard', text: 'Press 1 for pizza, 2 for pasta.' },
+        { kind: 'pressed', keys: '7' },
+      ])}`,
+      'sent ACTION_SUCCESSFUL',
+      `lived ${JSON.stringify([
+        { kind: 'heard', text: 'You pressed 7.' },
+        { kind: 'hung-up', by: 'application' },
+      ])}`,
+    ]);
+    expect(eventTypes(record)).toEqual([
+      'NEW_INBOUND_CALL',
+      'ACTION_SUCCESSFUL',
+      'HANGUP',
+    ]);
+  });
+
   it('abandons the prompt when the caller hangs up part way', async () => {
     const record = await simulator((event) =>
       event.InvocationEventType === 'NEW_INBOUND_CALL'
