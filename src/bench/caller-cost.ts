@@ -4,6 +4,7 @@
  * is only better while the call still tells them what they need.
  */
 import type { CallRecord } from '../local/call-record';
+import type { TranscriptEntry } from '../local/transcript';
 import type { BenchRow } from './bench-table';
 import { TWO_ITEM_ORDER } from './keypad-calls';
 
@@ -13,6 +14,24 @@ export const CHARACTERS_PER_SECOND = 15;
 export const SECONDS_PER_KEY_PRESS = 1.5;
 /** The same order taken by a person on the phone, for comparison. */
 export const PERSON_TAKING_ORDER_SECONDS = 90;
+
+/**
+ * The time a person spends on these moments of a call: listening to the
+ * speech, then pressing the keys.
+ */
+export function secondsLived(entries: readonly TranscriptEntry[]): number {
+  let seconds = 0;
+  for (const entry of entries) {
+    if (entry.kind === 'heard') {
+      seconds += entry.text.length / CHARACTERS_PER_SECOND;
+    }
+    if (entry.kind === 'pressed') {
+      seconds += entry.keys.length * SECONDS_PER_KEY_PRESS;
+    }
+  }
+
+  return seconds;
+}
 
 /** What the caller must still hear, each as a pattern in the speech. */
 const MUST_HEAR = {
@@ -52,9 +71,7 @@ export function callerCostOf(record: CallRecord): CallerCost {
     script: TWO_ITEM_ORDER,
     spokenCharacters: record.spokenCharacters,
     keyPresses,
-    estimatedSeconds:
-      record.spokenCharacters / CHARACTERS_PER_SECOND +
-      keyPresses * SECONDS_PER_KEY_PRESS,
+    estimatedSeconds: secondsLived(record.transcript),
     heard,
     transcript: heardTexts,
   };

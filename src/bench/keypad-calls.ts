@@ -2,11 +2,13 @@
  * Scripted keypad orders through the phone simulator, as many at a time
  * as asked, with the time of every invocation of the handler recorded.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'aws-lambda';
 import type { CallRecord } from '../local/call-record';
 import { invokeInProcess } from '../local/lambda-clients';
 import type { InvokeLambda } from '../local/lambda-delivery';
 import { PhoneSimulator } from '../local/phone-simulator';
+import type { CallerPace } from '../local/transcript';
 import type { LoadedFunction } from './bench-stack';
 
 /**
@@ -26,6 +28,14 @@ export type InvocationKind = 'answer' | 'keypress' | 'place';
 export interface InvocationSample {
   kind: InvocationKind;
   ms: number;
+  /** When it began, on `performance.now()`'s clock. */
+  startedAt: number;
+}
+
+/** A stretch of a level, on `performance.now()`'s clock. */
+export interface TimeWindow {
+  from: number;
+  to: number;
 }
 
 /** Times every invocation of a handler made through it. */
@@ -59,7 +69,7 @@ export class InvocationTimer {
     const startedAt = performance.now();
     const response = await fn.handler(event, withoutDeadline(context));
     const ms = Math.min(performance.now() - startedAt, timeoutMs);
-    this.samples.push({ kind: kindOf(event, response), ms });
+    this.samples.push({ kind: kindOf(event, response), ms, startedAt });
 
     return response;
   }
@@ -77,10 +87,14 @@ export class InvocationTimer {
     }
   }
 
-  /** The durations of the invocations of `kind` (all when omitted). */
-  durations(kind?: InvocationKind): number[] {
+  /**
+   * The durations of the invocations of `kind` (all when omitted) that
+   * began within `window` (whenever when omitted).
+   */
+  durations(kind?: InvocationKind, window?: TimeWindow): number[] {
     return this.samples
       .filter((sample) => kind === undefined || sample.kind === kind)
+      .filter((sample) => window === undefined || within(window, sample))
       .map((sample) => sample.ms);
   }
 }
@@ -97,6 +111,10 @@ function withoutDeadline(context: Context): Context {
   delete copy.getRemainingTimeInMillis;
 
   return copy as Context;
+}
+
+function within(window: TimeWindow, sample: InvocationSample): boolean {
+  return sample.startedAt >= window.from && sample.startedAt < window.to;
 }
 
 /**
@@ -124,14 +142,21 @@ export function freshCallerNumber(): string {
   return `+1312555${String(nextCaller % 10_000).padStart(4, '0')}`;
 }
 
-/** One scripted order from a new caller. */
-export function placeKeypadOrder(invoke: InvokeLambda): Promise<CallRecord> {
+/**
+ * One scripted order from a new caller, who answers each prompt at once
+ * unless given a pace.
+ */
+export function placeKeypadOrder(
+  invoke: InvokeLambda,
+  pace?: CallerPace,
+): Promise<CallRecord> {
   return new PhoneSimulator({
     invoke,
     from: freshCallerNumber(),
     to: RESTAURANT_NUMBER,
     // The script never waits in silence; a stray silence ends at once.
     silenceTimeoutMs: 1,
+    pace,
   }).call(TWO_ITEM_ORDER);
 }
 
@@ -168,28 +193,55 @@ export interface CallBatch {
   /** Calls that placed no order, by {@link failureOf}. */
   failures: Record<string, number>;
   seconds: number;
+  /**
+   * From the last line's first call to the first line left with no call
+   * to place: while every line was busy, but for the moment between one
+   * call's end and the next one's start.
+   */
+  fullLine: TimeWindow;
+}
+
+/** How the callers of a batch take their time. */
+export interface CallerPacing {
+  /** Awaited before each event of a call but the first. */
+  pace: CallerPace;
+  /** How long after the start line `line` places its first call. */
+  firstCallAfterMs: (line: number) => number;
 }
 
 /**
- * Places `calls` orders with `concurrency` callers on the line at once:
- * each caller places a call as soon as the last one ended.
+ * Places `calls` orders on `concurrency` lines: each line places a call
+ * as soon as its last one ended. Without pacing every line starts at
+ * once and its caller answers each prompt the moment it arrives.
  */
 export async function placeOrders(
   invoke: InvokeLambda,
   calls: number,
   concurrency: number,
+  pacing?: CallerPacing,
 ): Promise<CallBatch> {
   const records: CallRecord[] = [];
   let started = 0;
-  const caller = async () => {
+  const startedAt = performance.now();
+  const fullLine = { from: startedAt, to: Number.POSITIVE_INFINITY };
+  const line = async (index: number) => {
+    if (pacing !== undefined) await sleep(pacing.firstCallAfterMs(index));
+    fullLine.from = Math.max(fullLine.from, performance.now());
     while (started < calls) {
       started += 1;
-      records.push(await placeKeypadOrder(invoke));
+      records.push(await placeKeypadOrder(invoke, pacing?.pace));
     }
+    fullLine.to = Math.min(fullLine.to, performance.now());
   };
-  const startedAt = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, caller));
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => line(i)));
   const seconds = (performance.now() - startedAt) / 1000;
+
+  return { records, ...failuresOf(records), seconds, fullLine };
+}
+
+function failuresOf(
+  records: readonly CallRecord[],
+): Pick<CallBatch, 'failed' | 'failures'> {
   const failures: Record<string, number> = {};
   for (const record of records.filter((call) => !placedAnOrder(call))) {
     const reason = failureOf(record);
@@ -197,5 +249,5 @@ export async function placeOrders(
   }
   const failed = Object.values(failures).reduce((sum, n) => sum + n, 0);
 
-  return { records, failed, failures, seconds };
+  return { failed, failures };
 }
