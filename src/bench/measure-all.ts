@@ -17,18 +17,14 @@ import { callFlowCpuRows, measureCallFlowCpu } from './call-flow-cpu';
 import { functionCostRows } from './function-cost-rows';
 import { measureFunctionCosts } from './function-costs';
 import { InvocationTimer, placeKeypadOrder } from './keypad-calls';
+import { latencyRows, orderRequestRows } from './latency-rows';
 import {
   measureNotificationLatency,
   notificationRows,
 } from './notification-latency';
 import { measurePacedRequests, pacedRequestRows } from './paced-requests';
 import { countsBetween } from './request-counter';
-import {
-  latencyRows,
-  measureSmaLatency,
-  orderRequestRows,
-  type LatencyPlan,
-} from './sma-latency';
+import { measureSmaLatency, type LatencyPlan } from './sma-latency';
 import { measureStaffApi, staffApiRows } from './staff-api-load';
 
 /** Sample sizes; see the README's Performance section. */
@@ -78,8 +74,10 @@ export async function measureAll(
     stack.sma,
     plan.staffApi,
   );
-  progress('sma latency at 1, 10 and 50 concurrent calls');
-  const latency = await measureSmaLatency(stack.sma, plan.latency);
+  progress('sma latency, paced and back to back');
+  const latency = await measureSmaLatency(stack.sma, plan.latency, (text) => {
+    progress(`sma latency: ${text}`);
+  });
   progress('call flow CPU, in memory');
   const cpu = await measureCallFlowCpu(plan.cpu.warmupCalls, plan.cpu.calls);
   progress(`bundles and cold starts, ${plan.coldStartRuns} runs each`);

@@ -15,8 +15,16 @@ import type { measureAll, Plan } from './measure-all';
 
 const FULL: Plan = {
   latency: {
-    warmupCalls: 10,
-    levels: [
+    warmup: { calls: 40, concurrentCalls: 200, concurrency: 10 },
+    paced: {
+      compression: 10,
+      levels: [
+        { concurrency: 1, calls: 2 },
+        { concurrency: 10, calls: 20 },
+        { concurrency: 50, calls: 150 },
+      ],
+    },
+    backToBack: [
       { concurrency: 1, calls: 40 },
       { concurrency: 10, calls: 100 },
       { concurrency: 50, calls: 100 },
@@ -31,8 +39,16 @@ const FULL: Plan = {
 
 const QUICK: Plan = {
   latency: {
-    warmupCalls: 2,
-    levels: [
+    warmup: { calls: 2, concurrentCalls: 10, concurrency: 10 },
+    paced: {
+      compression: 40,
+      levels: [
+        { concurrency: 1, calls: 2 },
+        { concurrency: 10, calls: 20 },
+        { concurrency: 50, calls: 100 },
+      ],
+    },
+    backToBack: [
       { concurrency: 1, calls: 5 },
       { concurrency: 10, calls: 20 },
       { concurrency: 50, calls: 50 },

@@ -1,35 +1,46 @@
 /**
  * Items 1 and 3: the sma handler's time per invocation, and its DynamoDB
- * requests per completed order, with 1, 10 and 50 callers on the line.
+ * requests per completed order, with 1, 10 and 50 calls on the line:
+ * first with callers at a (compressed) person's pace, then, as a stress
+ * figure, with callers who answer every prompt the moment it arrives.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { BenchRow } from './bench-table';
+import type { CallRecord } from '../local/call-record';
 import type { LoadedFunction } from './bench-stack';
+import { secondsLived } from './caller-cost';
+import { callerPacing } from './caller-pace';
 import {
+  type CallerPacing,
   type InvocationKind,
   InvocationTimer,
   placeOrders,
+  type TimeWindow,
 } from './keypad-calls';
 import { countsBetween, type RequestCounts } from './request-counter';
-import {
-  formatMs,
-  formatPercentiles,
-  rounded,
-  summarize,
-  type Summary,
-} from './stats';
+import { rounded, summarize, type Summary } from './stats';
+
+/** How the callers of a level take their turns. */
+export type Pacing =
+  { kind: 'paced'; compression: number } | { kind: 'back-to-back' };
 
 /** One concurrency level's results. */
 export interface LatencyLevel {
+  pacing: Pacing;
+  /** Calls on the line at once. */
   concurrency: number;
   calls: number;
   failedCalls: number;
   /** Why calls placed no order (see failureOf), with how many. */
   failures: Record<string, number>;
   seconds: number;
-  /** Invocations answered per second over the level. */
+  /** Invocations answered per second over the measured window. */
   invocationsPerSecond: number;
+  /**
+   * Paced, only those that began while every line was busy; the rest,
+   * while the lines filled and emptied, are left out. Back to back, all.
+   */
   invocations: Summary;
+  invocationsLeftOut: number;
   byKind: Record<InvocationKind, Summary>;
   /** DynamoDB requests over the level, divided by the orders placed. */
   requestsPerOrder: RequestCounts;
@@ -40,61 +51,164 @@ export interface LatencyLevel {
   eventLoopDelay: { p50: number; p99: number };
 }
 
-/** Calls per level, and unmeasured calls before the first. */
+/** How many calls a level places, on how many lines. */
+export interface LevelSize {
+  concurrency: number;
+  calls: number;
+}
+
+/** The warm-up, then the levels, in this order. */
 export interface LatencyPlan {
-  levels: { concurrency: number; calls: number }[];
-  warmupCalls: number;
+  /** Unmeasured calls, `calls` one at a time, then `concurrentCalls`. */
+  warmup: { calls: number; concurrentCalls: number; concurrency: number };
+  paced: { compression: number; levels: LevelSize[] };
+  backToBack: LevelSize[];
 }
 
 const KINDS: InvocationKind[] = ['answer', 'keypress', 'place'];
 
-/** Runs each level in turn, after the warm-up calls. */
+/**
+ * Warms DynamoDB Local up, then runs the paced levels and the back to
+ * back ones, the heaviest last. `progress` hears of each step.
+ */
 export async function measureSmaLatency(
   sma: LoadedFunction,
   plan: LatencyPlan,
+  progress: (text: string) => void = () => undefined,
 ): Promise<LatencyLevel[]> {
-  const warmup = new InvocationTimer();
-  await placeOrders(warmup.invoker(sma), plan.warmupCalls, 1);
-  await warmup.settled();
+  const { warmup, paced } = plan;
+  paced.levels.forEach(assertEveryLineBusy);
+  progress(`warm-up: ${warmup.calls} calls, then ${warmup.concurrentCalls}`);
+  const records = await warmUp(sma, warmup);
+  const callSeconds = Math.max(...records.map(lifeLength));
+  const pace: Pacing = { kind: 'paced', compression: paced.compression };
   const levels: LatencyLevel[] = [];
-  for (const { concurrency, calls } of plan.levels) {
-    levels.push(await measureLevel(sma, concurrency, calls));
+  for (const size of paced.levels) {
+    progress(`${size.concurrency} on the line at ${paced.compression}x pace`);
+    levels.push(await measureLevel(sma, size, pace, callSeconds));
+  }
+  for (const size of plan.backToBack) {
+    progress(`${size.concurrency} back to back`);
+    levels.push(
+      await measureLevel(sma, size, { kind: 'back-to-back' }, callSeconds),
+    );
   }
 
   return levels;
 }
 
+/**
+ * DynamoDB Local's JVM compiles its hot paths as they run: calls one at
+ * a time, then a burst of concurrent ones (which also runs the ticket
+ * counter's conflicts and retries), so no level pays for the compiling.
+ */
+async function warmUp(
+  sma: LoadedFunction,
+  warmup: LatencyPlan['warmup'],
+): Promise<CallRecord[]> {
+  const timer = new InvocationTimer();
+  const invoke = timer.invoker(sma);
+  const one = await placeOrders(invoke, warmup.calls, 1);
+  const many = await placeOrders(
+    invoke,
+    warmup.concurrentCalls,
+    warmup.concurrency,
+  );
+  await timer.settled();
+
+  return [...one.records, ...many.records];
+}
+
+/**
+ * A paced level is measured while every line has a call (a batch's
+ * `fullLine`); with fewer than two calls a line, that stretch is a small
+ * part of a call, or none.
+ */
+function assertEveryLineBusy({ concurrency, calls }: LevelSize): void {
+  if (calls < 2 * concurrency) {
+    throw new Error(
+      `a paced level of ${concurrency} lines needs at least ` +
+        `${2 * concurrency} calls to measure, not ${calls}`,
+    );
+  }
+}
+
+/** A whole call as a person would live it, in seconds. */
+function lifeLength(record: CallRecord): number {
+  return secondsLived(record.transcript);
+}
+
+/** The callers' pacing for the simulator; none back to back. */
+function pacingOf(
+  pace: Pacing,
+  lines: number,
+  callSeconds: number,
+): CallerPacing | undefined {
+  if (pace.kind === 'back-to-back') return undefined;
+
+  return callerPacing({ compression: pace.compression, lines, callSeconds });
+}
+
 async function measureLevel(
   sma: LoadedFunction,
-  concurrency: number,
-  calls: number,
+  { concurrency, calls }: LevelSize,
+  pace: Pacing,
+  callSeconds: number,
 ): Promise<LatencyLevel> {
   const timer = new InvocationTimer();
   const before = sma.requests.counts();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
-  const batch = await placeOrders(timer.invoker(sma), calls, concurrency);
+  const pacing = pacingOf(pace, concurrency, callSeconds);
+  const batch = await placeOrders(
+    timer.invoker(sma),
+    calls,
+    concurrency,
+    pacing,
+  );
   await timer.settled();
   delay.disable();
   const requests = countsBetween(before, sma.requests.counts());
-  const orders = calls - batch.failed;
 
   return {
+    pacing: pace,
     concurrency,
     calls,
     failedCalls: batch.failed,
     failures: batch.failures,
     seconds: rounded(batch.seconds),
-    invocationsPerSecond: rounded(timer.samples.length / batch.seconds, 1),
-    invocations: summarize(timer.durations()),
-    byKind: Object.fromEntries(
-      KINDS.map((kind) => [kind, summarize(timer.durations(kind))]),
-    ) as Record<InvocationKind, Summary>,
-    requestsPerOrder: perOrder(requests, orders),
+    ...timings(timer, pace.kind === 'paced' ? batch.fullLine : batch),
+    requestsPerOrder: perOrder(requests, calls - batch.failed),
     eventLoopDelay: {
       p50: rounded(delay.percentile(50) / 1e6),
       p99: rounded(delay.percentile(99) / 1e6),
     },
+  };
+}
+
+/**
+ * The invocations that began within `window`, or all of them over the
+ * level's `seconds`, summarized.
+ */
+function timings(
+  timer: InvocationTimer,
+  window: TimeWindow | { seconds: number },
+): Pick<
+  LatencyLevel,
+  'invocationsPerSecond' | 'invocations' | 'invocationsLeftOut' | 'byKind'
+> {
+  const within = 'from' in window ? window : undefined;
+  const measured = timer.durations(undefined, within);
+  const seconds =
+    'from' in window ? (window.to - window.from) / 1000 : window.seconds;
+
+  return {
+    invocationsPerSecond: rounded(measured.length / seconds, 1),
+    invocations: summarize(measured),
+    invocationsLeftOut: timer.samples.length - measured.length,
+    byKind: Object.fromEntries(
+      KINDS.map((kind) => [kind, summarize(timer.durations(kind, within))]),
+    ) as Record<InvocationKind, Summary>,
   };
 }
 
@@ -116,25 +230,6 @@ export function perOrder(counts: RequestCounts, orders: number): RequestCounts {
   };
 }
 
-/** Item 1's rows: one per level, the target on 50 concurrent calls. */
-export function latencyRows(levels: readonly LatencyLevel[]): BenchRow[] {
-  return levels.map((level) => ({
-    section: 1,
-    measure:
-      `sma invocation p50 / p95 / p99, ${level.concurrency} concurrent ` +
-      `(${level.invocations.count} invocations, ${level.calls} calls` +
-      `${level.failedCalls > 0 ? `, ${level.failedCalls} failed` : ''})`,
-    result:
-      `${formatPercentiles(level.invocations)} (placing the order: p99 ` +
-      `${formatMs(level.byKind.place.p99)} ms; ` +
-      `${level.invocationsPerSecond.toFixed(0)} invocations/s)`,
-    ...(level.concurrency === 50 && {
-      value: level.failedCalls === 0 ? level.invocations.p99 : Number.NaN,
-      target: { kind: 'below', limit: 50, unit: 'ms' },
-    }),
-  }));
-}
-
 /** `4 (3 reads, 1 write)`, or per-order averages the same way. */
 export function formatCounts(counts: RequestCounts): string {
   const reads = `${counts.reads} read${counts.reads === 1 ? '' : 's'}`;
@@ -145,37 +240,4 @@ export function formatCounts(counts: RequestCounts): string {
     .join(', ');
 
   return `${counts.total} (${reads}, ${writes}: ${operations})`;
-}
-
-/** Item 3's rows for orders: the first call, then each level. */
-export function orderRequestRows(
-  firstCall: RequestCounts,
-  levels: readonly LatencyLevel[],
-): BenchRow[] {
-  const steady = levels.find((level) => level.concurrency === 1);
-  const loaded = levels.filter((level) => level.concurrency !== 1);
-
-  return [
-    {
-      section: 3,
-      measure: 'DynamoDB requests, first order (menu not cached yet)',
-      result: formatCounts(firstCall),
-    },
-    ...(steady === undefined
-      ? []
-      : [
-          {
-            section: 3,
-            measure: `DynamoDB requests per order, steady (${steady.calls} calls, 1 at a time, answered at once)`,
-            result: formatCounts(steady.requestsPerOrder),
-            value: steady.requestsPerOrder.total,
-            target: { kind: 'at-most', limit: 4 } as const,
-          },
-        ]),
-    ...loaded.map((level) => ({
-      section: 3,
-      measure: `DynamoDB requests per order, ${level.concurrency} concurrent`,
-      result: formatCounts(level.requestsPerOrder),
-    })),
-  ];
 }
