@@ -30,6 +30,8 @@ export interface InvocationSample {
   ms: number;
   /** When it began, on `performance.now()`'s clock. */
   startedAt: number;
+  /** Whether it ran into the function's timeout (`ms` is then that). */
+  timedOut: boolean;
 }
 
 /** A stretch of a level, on `performance.now()`'s clock. */
@@ -68,8 +70,14 @@ export class InvocationTimer {
     const timeoutMs = context.getRemainingTimeInMillis();
     const startedAt = performance.now();
     const response = await fn.handler(event, withoutDeadline(context));
-    const ms = Math.min(performance.now() - startedAt, timeoutMs);
-    this.samples.push({ kind: kindOf(event, response), ms, startedAt });
+    const elapsed = performance.now() - startedAt;
+    const timedOut = elapsed >= timeoutMs;
+    this.samples.push({
+      kind: kindOf(event, response),
+      ms: timedOut ? timeoutMs : elapsed,
+      startedAt,
+      timedOut,
+    });
 
     return response;
   }
@@ -92,10 +100,20 @@ export class InvocationTimer {
    * began within `window` (whenever when omitted).
    */
   durations(kind?: InvocationKind, window?: TimeWindow): number[] {
-    return this.samples
-      .filter((sample) => kind === undefined || sample.kind === kind)
-      .filter((sample) => window === undefined || within(window, sample))
-      .map((sample) => sample.ms);
+    return this.within(window).flatMap((sample) =>
+      kind === undefined || sample.kind === kind ? [sample.ms] : [],
+    );
+  }
+
+  /** How many invocations that began within `window` timed out. */
+  timeouts(window?: TimeWindow): number {
+    return this.within(window).filter((sample) => sample.timedOut).length;
+  }
+
+  private within(window: TimeWindow | undefined): InvocationSample[] {
+    return this.samples.filter(
+      (sample) => window === undefined || within(window, sample),
+    );
   }
 }
 

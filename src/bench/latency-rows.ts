@@ -30,9 +30,13 @@ function sampleNote(level: LatencyLevel): string {
     level.pacing.kind === 'paced' && level.concurrency > 1
       ? ' with every line busy'
       : '';
+  const timedOut = level.timedOut > 0 ? `, ${level.timedOut} timed out` : '';
   const failed = level.failedCalls > 0 ? `, ${level.failedCalls} failed` : '';
 
-  return `${level.invocations.count} invocations${busy}, ${level.calls} calls${failed}`;
+  return (
+    `${level.invocations.count} invocations${busy}${timedOut}, ` +
+    `${level.calls} calls${failed}`
+  );
 }
 
 /** Item 1's rows: one per level, in the order measured. */

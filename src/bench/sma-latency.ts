@@ -41,6 +41,11 @@ export interface LatencyLevel {
    */
   invocations: Summary;
   invocationsLeftOut: number;
+  /**
+   * Of `invocations`, those that ran into the function's timeout; each
+   * counts as that long. Chime retried their events, as it does.
+   */
+  timedOut: number;
   byKind: Record<InvocationKind, Summary>;
   /** DynamoDB requests over the level, divided by the orders placed. */
   requestsPerOrder: RequestCounts;
@@ -195,7 +200,11 @@ function timings(
   window: TimeWindow | { seconds: number },
 ): Pick<
   LatencyLevel,
-  'invocationsPerSecond' | 'invocations' | 'invocationsLeftOut' | 'byKind'
+  | 'invocationsPerSecond'
+  | 'invocations'
+  | 'invocationsLeftOut'
+  | 'timedOut'
+  | 'byKind'
 > {
   const within = 'from' in window ? window : undefined;
   const measured = timer.durations(undefined, within);
@@ -206,6 +215,7 @@ function timings(
     invocationsPerSecond: rounded(measured.length / seconds, 1),
     invocations: summarize(measured),
     invocationsLeftOut: timer.samples.length - measured.length,
+    timedOut: timer.timeouts(within),
     byKind: Object.fromEntries(
       KINDS.map((kind) => [kind, summarize(timer.durations(kind, within))]),
     ) as Record<InvocationKind, Summary>,

@@ -33,6 +33,7 @@ function level(fields: Partial<LatencyLevel>): LatencyLevel {
     invocationsPerSecond: 77,
     invocations: summary(20, 1200),
     invocationsLeftOut: 700,
+    timedOut: 0,
     byKind: {
       answer: summary(10),
       keypress: summary(1),
@@ -91,6 +92,19 @@ describe('latencyRows', () => {
     expect(row?.measure).toBe(
       'sma invocation p50 / p95 / p99, stress: 10 callers back to back, ' +
         'answering at once (1200 invocations, 100 calls)',
+    );
+  });
+
+  it('says how many invocations ran into the timeout', () => {
+    // Act
+    const [row] = latencyRows([
+      level({ pacing: BACK_TO_BACK, calls: 100, timedOut: 14, failedCalls: 2 }),
+    ]);
+
+    // Assess
+    expect(row?.measure).toBe(
+      'sma invocation p50 / p95 / p99, stress: 50 callers back to back, ' +
+        'answering at once (1200 invocations, 14 timed out, 100 calls, 2 failed)',
     );
   });
 
