@@ -1,7 +1,8 @@
 /**
  * The template `sls deploy` would send to CloudFormation, packaged offline
  * for stage ci and checked against CloudFormation's specification and the
- * security rules this service keeps.
+ * security rules this service keeps; packaged again with the other SMS
+ * driver for what sendSms is deployed with.
  */
 import {
   CloudFormationSpec,
@@ -278,4 +279,114 @@ describe('the board function', () => {
       'Fn::Sub': '${HttpApi.ApiEndpoint}/board/index.html',
     });
   });
+});
+
+/** What sendSms is deployed with for each SMS driver. */
+const SMS_DRIVERS_DEPLOYED = {
+  'end-user-messaging': {
+    entry: 'functions/send-sms',
+    signingName: 'sms-voice',
+    send: 'sms-voice:SendTextMessage',
+    sendsOn: [
+      'phone-number',
+      'pool',
+      'sender-id',
+      'configuration-set',
+      'opt-out-list',
+    ].map((type) => ({
+      'Fn::Sub': `arn:\${AWS::Partition}:sms-voice:\${AWS::Region}:\${AWS::AccountId}:${type}/*`,
+    })),
+  },
+  pinpoint: {
+    entry: 'functions/send-sms-pinpoint',
+    signingName: 'mobiletargeting',
+    send: 'mobiletargeting:SendMessages',
+    sendsOn: {
+      'Fn::Sub':
+        'arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:apps/*',
+    },
+  },
+};
+
+type DeployedDriver = keyof typeof SMS_DRIVERS_DEPLOYED;
+
+/**
+ * The signing names of the AWS SDK clients a minified bundle carries,
+ * e.g. `dynamodb`, `sms-voice`: each client names its service once.
+ */
+function signingNames(bundle: string): string[] {
+  const names = bundle.matchAll(/defaultSigningName:"([^"]+)"/g);
+
+  return [...names].map((match) => match[1] ?? '');
+}
+
+/** The checks of sendSms deployed with `driver`, on its packaging. */
+function sendSmsDeployedWith(
+  driver: DeployedDriver,
+  packagedFor: () => PackagedService,
+): void {
+  const { entry, signingName, send, sendsOn } = SMS_DRIVERS_DEPLOYED[driver];
+  const others = Object.entries(SMS_DRIVERS_DEPLOYED)
+    .filter(([name]) => name !== driver)
+    .map(([, other]) => other);
+  const sendSms = () =>
+    packagedFor().template.Resources.SendSmsLambdaFunction?.Properties ?? {};
+
+  it("runs the driver's entry point, with SMS_DRIVER set to the driver", () => {
+    expect(sendSms().Handler).toBe(`${entry}.handler`);
+    expect(sendSms().Environment).toMatchObject({
+      Variables: { SMS_DRIVER: driver },
+    });
+  });
+
+  it("ships one bundle with the driver's client and no other driver's", () => {
+    const archive = packagedFor().archives.get('sendSms.zip');
+    expect(archive).toBeDefined();
+    const entries = zipEntries(archive!);
+
+    expect([...entries.keys()]).toEqual([`${entry}.js`]);
+    const clients = signingNames(entries.get(`${entry}.js`)!.toString());
+    expect(clients).toEqual(expect.arrayContaining(['dynamodb', signingName]));
+    for (const other of others)
+      expect(clients).not.toContain(other.signingName);
+  });
+
+  it('lets its role send with that driver only', () => {
+    const statements = identityStatements(packagedFor().template)
+      .filter(({ where }) => where === 'SendSmsRole')
+      .map(({ statement }) => statement);
+
+    expect(statements.flatMap((statement) => asList(statement.Action))).toEqual(
+      [
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        send,
+        'sqs:SendMessage',
+      ],
+    );
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: send,
+      Resource: sendsOn,
+    });
+  });
+}
+
+describe('the sendSms function, by default', () => {
+  sendSmsDeployedWith('end-user-messaging', () => packaged);
+});
+
+describe('the sendSms function, with smsDriver=pinpoint', () => {
+  let pinpoint: PackagedService;
+
+  // After the default packaging: both use serverless-esbuild's folder.
+  beforeAll(async () => {
+    pinpoint = await packageService('ci', { smsDriver: 'pinpoint' });
+  }, 120_000);
+
+  sendSmsDeployedWith('pinpoint', () => pinpoint);
 });

@@ -28,15 +28,25 @@ export async function packageTemplate(stage: string): Promise<Template> {
   return (await packageService(stage)).template;
 }
 
-/** As {@link packageTemplate}, with the functions' packages. */
-export async function packageService(stage: string): Promise<PackagedService> {
+/**
+ * As {@link packageTemplate}, with the functions' packages; `params` are
+ * passed as `--param="name=value"`. Packagings share serverless-esbuild's
+ * work folder in the repository: run them one after the other.
+ */
+export async function packageService(
+  stage: string,
+  params: Record<string, string> = {},
+): Promise<PackagedService> {
   const folder = mkdtempSync(join(tmpdir(), 'sls-package-'));
   const env = { ...process.env };
   delete env.OPENING_HOURS;
+  const paramOptions = Object.entries(params).map(
+    ([name, value]) => `--param=${name}=${value}`,
+  );
   try {
     await promisify(execFile)(
       SLS,
-      ['package', '--stage', stage, '--package', folder],
+      ['package', '--stage', stage, '--package', folder, ...paramOptions],
       { cwd: ROOT, env, timeout: 120_000 },
     );
     const file = join(folder, 'cloudformation-template-update-stack.json');
