@@ -17,6 +17,7 @@ import {
   startDynamoDbLocal,
 } from '../local/dynamodb-local';
 import { localFunctionEnvironment } from '../local/function-environment';
+import { declaredFunction } from '../local/function-declarations';
 import { lambdaContext } from '../local/lambda-clients';
 import { guardAgainstOrphan } from '../local/orphan-guard';
 import { ensureTable } from '../local/table';
@@ -122,12 +123,13 @@ async function loadFunction(
 ): Promise<LoadedFunction> {
   const requests = new RequestCounter();
   const loaded = await countingClientsOf(requests, load);
+  const declared = declaredFunction(name);
 
   return {
     // The handlers are typed for their own events; the benchmark hands
     // them the JSON Lambda would, which they validate themselves.
     handler: loaded.handler as Handler,
     requests,
-    context: () => lambdaContext(`phone-orders-dev-${name}`),
+    context: () => lambdaContext(declared.name, declared.timeoutSeconds),
   };
 }

@@ -75,3 +75,16 @@ export function readFunctionDeclarations(
       declared.memorySize ?? parsed.provider?.memorySize ?? DEFAULT_MEMORY_SIZE,
   }));
 }
+
+/** The function `key` as declared for `stage`; throws if there is none. */
+export function declaredFunction(
+  key: string,
+  stage = DEFAULT_STAGE,
+): FunctionDeclaration {
+  const found = readFunctionDeclarations(stage).find((fn) => fn.key === key);
+  if (found === undefined) {
+    throw new Error(`serverless.yml declares no function ${key}`);
+  }
+
+  return found;
+}

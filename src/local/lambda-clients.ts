@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Context } from 'aws-lambda';
 
+import { declaredFunction } from './function-declarations';
 import type { InvokeLambda } from './lambda-delivery';
 
 /** A Lambda handler as this process can call it. */
@@ -30,11 +31,15 @@ function throughJson(value: unknown): unknown {
   return text === undefined ? null : (JSON.parse(text) as unknown);
 }
 
-const FUNCTION_TIMEOUT_MS = 6_000;
-
-/** The context fields a handler and its middleware read. */
-export function lambdaContext(functionName: string): Context {
-  const deadline = Date.now() + FUNCTION_TIMEOUT_MS;
+/**
+ * The context fields a handler and its middleware read, for an invocation
+ * starting now with `timeoutSeconds` to run.
+ */
+export function lambdaContext(
+  functionName: string,
+  timeoutSeconds: number,
+): Context {
+  const deadline = Date.now() + timeoutSeconds * 1000;
   const unsupported = () => {
     throw new Error('callback-style completion is not supported locally');
   };
@@ -58,15 +63,20 @@ export function lambdaContext(functionName: string): Context {
   };
 }
 
-/** Calls a handler in this process as the Lambda runtime would. */
+/**
+ * Calls a handler in this process as the Lambda runtime would, with the
+ * name and timeout serverless.yml gives function `key` (stage dev).
+ */
 export function invokeInProcess(
   handler: LambdaHandler,
-  functionName = 'sma',
+  key = 'sma',
 ): InvokeLambda {
+  const { name, timeoutSeconds } = declaredFunction(key);
+
   return async (event) => {
     const response = await handler(
       throughJson(event),
-      lambdaContext(functionName),
+      lambdaContext(name, timeoutSeconds),
     );
 
     return throughJson(response);

@@ -208,12 +208,9 @@ function parsePayload(payload: string): unknown {
 }
 
 function contextFor(fn: LoadedFunction): Context {
-  const deadline = Date.now() + fn.timeoutSeconds * 1000;
-
   return {
-    ...lambdaContext(fn.name),
+    ...lambdaContext(fn.name, fn.timeoutSeconds),
     memoryLimitInMB: String(fn.memorySize),
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
 }
 
