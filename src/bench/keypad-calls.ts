@@ -112,7 +112,7 @@ export class InvocationTimer {
 
   private within(window: TimeWindow | undefined): InvocationSample[] {
     return this.samples.filter(
-      (sample) => window === undefined || within(window, sample),
+      (sample) => window === undefined || beganWithin(window, sample),
     );
   }
 }
@@ -131,7 +131,7 @@ function withoutDeadline(context: Context): Context {
   return copy as Context;
 }
 
-function within(window: TimeWindow, sample: InvocationSample): boolean {
+function beganWithin(window: TimeWindow, sample: InvocationSample): boolean {
   return sample.startedAt >= window.from && sample.startedAt < window.to;
 }
 

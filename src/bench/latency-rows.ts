@@ -87,7 +87,9 @@ export function orderRequestRows(
       : [
           {
             section: 3,
-            measure: `DynamoDB requests per order, steady (${steady.calls} calls, 1 at a time, answered at once)`,
+            measure:
+              `DynamoDB requests per order, steady (${steady.calls} calls, ` +
+              '1 at a time, answered at once)',
             result: formatCounts(steady.requestsPerOrder),
             value: steady.requestsPerOrder.total,
             target: { kind: 'at-most', limit: 4 } as const,

@@ -85,7 +85,10 @@ export async function measureSmaLatency(
   paced.levels.forEach(assertEveryLineBusy);
   progress(`warm-up: ${warmup.calls} calls, then ${warmup.concurrentCalls}`);
   const records = await warmUp(sma, warmup);
-  const callSeconds = Math.max(...records.map(lifeLength));
+  // The longest call as a person would live it, in seconds.
+  const callSeconds = Math.max(
+    ...records.map((record) => secondsLived(record.transcript)),
+  );
   const pace: Pacing = { kind: 'paced', compression: paced.compression };
   const levels: LatencyLevel[] = [];
   for (const size of paced.levels) {
@@ -104,8 +107,8 @@ export async function measureSmaLatency(
 
 /**
  * DynamoDB Local's JVM compiles its hot paths as they run: calls one at
- * a time, then a burst of concurrent ones (which also runs the ticket
- * counter's conflicts and retries), so no level pays for the compiling.
+ * a time, then a burst of concurrent ones (which also runs concurrent
+ * transactions on the same items), so no level pays for the compiling.
  */
 async function warmUp(
   sma: LoadedFunction,
@@ -136,11 +139,6 @@ function assertEveryLineBusy({ concurrency, calls }: LevelSize): void {
         `${2 * concurrency} calls to measure, not ${calls}`,
     );
   }
-}
-
-/** A whole call as a person would live it, in seconds. */
-function lifeLength(record: CallRecord): number {
-  return secondsLived(record.transcript);
 }
 
 /** The callers' pacing for the simulator; none back to back. */
@@ -182,7 +180,11 @@ async function measureLevel(
     failedCalls: batch.failed,
     failures: batch.failures,
     seconds: rounded(batch.seconds),
-    ...timings(timer, pace.kind === 'paced' ? batch.fullLine : batch),
+    ...timings(
+      timer,
+      pace.kind === 'paced' ? batch.fullLine : undefined,
+      batch.seconds,
+    ),
     requestsPerOrder: perOrder(requests, calls - batch.failed),
     eventLoopDelay: {
       p50: rounded(delay.percentile(50) / 1e6),
@@ -193,11 +195,12 @@ async function measureLevel(
 
 /**
  * The invocations that began within `window`, or all of them over the
- * level's `seconds`, summarized.
+ * level's `levelSeconds`, summarized.
  */
 function timings(
   timer: InvocationTimer,
-  window: TimeWindow | { seconds: number },
+  window: TimeWindow | undefined,
+  levelSeconds: number,
 ): Pick<
   LatencyLevel,
   | 'invocationsPerSecond'
@@ -206,18 +209,17 @@ function timings(
   | 'timedOut'
   | 'byKind'
 > {
-  const within = 'from' in window ? window : undefined;
-  const measured = timer.durations(undefined, within);
+  const measured = timer.durations(undefined, window);
   const seconds =
-    'from' in window ? (window.to - window.from) / 1000 : window.seconds;
+    window === undefined ? levelSeconds : (window.to - window.from) / 1000;
 
   return {
     invocationsPerSecond: rounded(measured.length / seconds, 1),
     invocations: summarize(measured),
     invocationsLeftOut: timer.samples.length - measured.length,
-    timedOut: timer.timeouts(within),
+    timedOut: timer.timeouts(window),
     byKind: Object.fromEntries(
-      KINDS.map((kind) => [kind, summarize(timer.durations(kind, within))]),
+      KINDS.map((kind) => [kind, summarize(timer.durations(kind, window))]),
     ) as Record<InvocationKind, Summary>,
   };
 }
